@@ -1,0 +1,72 @@
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+#    http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or
+# implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+
+"""Sphinx configuration of the OpenStack High Availability Guide."""
+
+# -- General configuration ---------------------------------------------------
+
+extensions = [
+    'openstackdocstheme',
+]
+
+root_doc = 'index'
+source_suffix = {'.rst': 'restructuredtext'}
+exclude_patterns = []
+
+project = 'High Availability Guide'
+copyright = '2016-present, OpenStack contributors'
+author = 'OpenStack contributors'
+
+# The guide is not released with a version of its own.
+version = ''
+release = ''
+
+pygments_style = 'native'
+
+# -- openstackdocstheme ------------------------------------------------------
+
+openstackdocs_repo_name = 'openstack/ha-guide'
+openstackdocs_use_storyboard = True
+openstackdocs_auto_name = False
+openstackdocs_auto_version = False
+openstackdocs_pdf_link = True
+
+# -- Options for HTML output -------------------------------------------------
+
+html_theme = 'openstackdocs'
+html_theme_options = {
+    'display_badge': False,
+}
+html_use_index = False
+html_show_sourcelink = False
+html_copy_source = False
+htmlhelp_basename = 'ha-guide'
+
+# -- Options for LaTeX output ------------------------------------------------
+
+latex_documents = [
+    ('index', 'doc-ha-guide.tex', 'OpenStack High Availability Guide',
+     'OpenStack contributors', 'manual'),
+]
+latex_domain_indices = False
+
+# -- Options for manual page output ------------------------------------------
+
+man_pages = [
+    ('index', 'haguide', 'OpenStack High Availability Guide',
+     ['OpenStack contributors'], 1),
+]
+
+# -- Internationalization ----------------------------------------------------
+
+locale_dirs = ['locale/']
