@@ -54,6 +54,16 @@ htmlhelp_basename = 'ha-guide'
 
 # -- Options for LaTeX output ------------------------------------------------
 
+# openstackdocstheme asks for XeLaTeX too, but too late for current Sphinx
+# to notice; XeLaTeX typesets the guide's Unicode (quotes, dashes) with the
+# FreeFont faces.
+latex_engine = 'xelatex'
+latex_elements = {
+    'papersize': 'a4paper',
+    'pointsize': '11pt',
+    'figure_align': 'H',
+    'classoptions': ',openany',
+}
 latex_documents = [
     ('index', 'doc-ha-guide.tex', 'OpenStack High Availability Guide',
      'OpenStack contributors', 'manual'),

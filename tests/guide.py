@@ -1,0 +1,57 @@
+"""Builds of the whole guide, shared by the tests that inspect them."""
+
+import functools
+import pathlib
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SOURCE = ROOT / 'doc' / 'source'
+
+#: Every page of the guide, in the toctree's reading order.
+PAGES = (
+    'index',
+    'common/conventions',
+    'overview',
+    'intro-ha',
+    'intro-ha-key-concepts',
+    'intro-ha-common-tech',
+    'intro-os-ha',
+    'intro-os-ha-cluster',
+    'intro-os-ha-state',
+    'intro-os-ha-memcached',
+    'control-plane',
+    'control-plane-stateless',
+    'control-plane-stateful',
+    'networking-ha',
+    'networking-ha-neutron-server',
+    'networking-ha-neutron-l3-analysis',
+    'networking-ha-l3-agent',
+    'storage-ha',
+    'storage-ha-image',
+    'storage-ha-block',
+    'storage-ha-file-systems',
+    'storage-ha-backend',
+    'compute-node-ha',
+    'monitoring',
+    'testing',
+    'ref-arch-examples',
+    'ha-community',
+    'common/appendix',
+    'common/app-support',
+    'common/glossary',
+)
+
+
+def sphinx_build(builder, out, *extra):
+    """Run sphinx-build -W on the guide; return the finished process."""
+    command = [sys.executable, '-m', 'sphinx', '-W', '--keep-going',
+               '-b', builder, '-d', str(out / 'doctrees'), *extra,
+               str(SOURCE), str(out / builder)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                          timeout=1800, check=False)
+
+
+@functools.lru_cache(maxsize=None)
+def html_build(out):
+    return sphinx_build('html', pathlib.Path(out))
