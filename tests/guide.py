@@ -40,6 +40,7 @@ PAGES = (
     'common/appendix',
     'common/app-support',
     'common/glossary',
+    'common/snippets',
 )
 
 
@@ -52,6 +53,6 @@ def sphinx_build(builder, out, *extra):
                           timeout=1800, check=False)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def html_build(out):
     return sphinx_build('html', pathlib.Path(out))

@@ -103,7 +103,7 @@ def test_every_term_resolves_to_a_glossary_entry(built):
         # a link to the glossary, an unresolved one stands alone.
         spans = text.count('<span class="xref std std-term">')
         links = 0
-        for href, classes, _text in parse(path).links:
+        for href, _classes, _text in parse(path).links:
             if href and '#term-' in href:
                 target, anchor = href.split('#', 1)
                 resolved = (path.parent / target).resolve() if target \

@@ -1,0 +1,201 @@
+"""Benchmark snippetcheck: throughput, memory and cost to the guide's build.
+
+Prints:
+
+* snippets checked per second, in process, on a generated corpus of
+  10,000 snippets of every language the checks know (target >= 20,000/s);
+* the peak resident memory of the process after checking that corpus
+  (target < 150 MB);
+* the ratio of the guide's HTML build time (the sphinx-build command of
+  ``tox -e docs``) with snippetcheck to without it, both measured in this
+  run, fresh environment each time, the fastest of several alternating
+  runs of each (the minimum is the least disturbed by the rest of the
+  machine; target <= 1.05).
+
+Run it with ``tox -e bench`` or ``python benchmarks/snippetcheck_bench.py``.
+"""
+
+import argparse
+import os
+import pathlib
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / 'tools'))
+
+from snippetcheck import engine  # noqa: E402
+from snippetcheck.context import DocumentContext  # noqa: E402
+from snippetcheck.context import Snippet  # noqa: E402
+
+INI = '''[DEFAULT]
+transport_url = rabbit://openstack:RABBIT_PASS@rabbit{n}:5672/
+debug = {flag}
+
+[database]
+connection = mysql+pymysql://cinder:CINDER_DBPASS@controller/cinder
+max_retries = -1
+
+[oslo_messaging_rabbit]
+rabbit_quorum_queue = true
+'''
+
+HAPROXY = '''global
+  chroot /var/lib/haproxy
+  daemon
+  log /dev/log local0
+  maxconn 4000
+
+defaults
+  log global
+  maxconn 4000
+  option redispatch
+  retries 3
+  timeout http-request 10s
+  timeout connect 10s
+  timeout client 1m
+  timeout server 1m
+
+listen api_{n}
+  bind <Virtual IP>:{port}
+  balance source
+  option tcpka
+  option httpchk
+  server controller1 10.0.0.12:{port} check inter 2000 rise 2 fall 5
+  server controller2 10.0.0.13:{port} check inter 2000 rise 2 fall 5
+'''
+
+CONSOLE = '''# pcs resource create vip{n} ocf:heartbeat:IPaddr2 \\
+  ip="<Virtual IP>" cidr_netmask="24" op monitor interval="30s"
+# pcs resource create lb-haproxy{n} systemd:haproxy clone
+# pcs resource meta lb-haproxy{n}-clone interleave=true
+# pcs constraint order start vip{n} then lb-haproxy{n}-clone kind=Optional
+# pcs constraint colocation add lb-haproxy{n}-clone with vip{n}
+'''
+
+CRMSH = '''primitive p_api{n} systemd:openstack-api \\
+  op monitor interval=30s timeout=30s
+clone cl_api{n} p_api{n} meta interleave=true
+primitive vip{n} ocf:heartbeat:IPaddr2 params ip=10.0.0.{n} \\
+  op monitor interval=10s
+colocation api{n}-with-vip inf: cl_api{n} vip{n}
+order api{n}-after-vip Mandatory: vip{n} cl_api{n}
+'''
+
+PYTHON = '''OPENSTACK_HOST = "10.0.0.{n}"
+OPENSTACK_KEYSTONE_URL = "http://%s:5000/v3" % OPENSTACK_HOST
+CACHES = {{
+    'default': {{
+        'BACKEND': 'django.core.cache.backends.memcached.PyMemcacheCache',
+        'LOCATION': ['controller1:11211', 'controller2:11211'],
+    }},
+}}
+'''
+
+YAML = '''sources:
+  - name: meter_source_{n}
+    meters:
+      - "*"
+    sinks:
+      - meter_sink
+sinks:
+  - name: meter_sink
+    publishers:
+      - gnocchi://
+'''
+
+TEMPLATES = (('ini', INI), ('haproxy', HAPROXY), ('console', CONSOLE),
+             ('crmsh', CRMSH), ('python', PYTHON), ('yaml', YAML))
+
+
+def corpus(count, seed=2026):
+    rng = random.Random(seed)
+    snippets = []
+    for n in range(count):
+        language, template = TEMPLATES[n % len(TEMPLATES)]
+        text = template.format(n=n % 250, port=rng.randrange(1024, 65535),
+                               flag=rng.choice(('true', 'false')))
+        if rng.random() < 0.1:  # some snippets carry a mistake
+            text = text.replace('=', ' ', 1)
+        snippets.append(Snippet(language, text, 'corpus.rst', 1,
+                                '/etc/cinder/cinder.conf'))
+    return snippets
+
+
+def throughput(snippets, rounds):
+    best = None
+    findings = 0
+    for _ in range(rounds):
+        start = time.perf_counter()
+        findings = 0
+        for index in range(0, len(snippets), 20):
+            document = DocumentContext()  # 20 snippets to a document
+            for snippet in snippets[index:index + 20]:
+                findings += len(engine.check_snippet(snippet, document))
+        elapsed = time.perf_counter() - start
+        best = elapsed if best is None else min(best, elapsed)
+    return len(snippets) / best, findings
+
+
+def build_time(with_extension, out):
+    command = [sys.executable, '-m', 'sphinx', '-E', '-q', '-b', 'html',
+               '-d', str(out / 'doctrees'), str(ROOT / 'doc' / 'source'),
+               str(out / 'html')]
+    if not with_extension:
+        command[4:4] = ['-D', 'extensions=openstackdocstheme']
+    # Bytecode caches are written on the first build, as for a contributor
+    # who runs tox -e docs a second time.
+    env = {k: v for k, v in os.environ.items()
+           if k != 'PYTHONDONTWRITEBYTECODE'}
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True,
+                   env=env)
+    return time.perf_counter() - start
+
+
+def build_ratio(runs):
+    with_times, without_times = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = pathlib.Path(tmp)
+        build_time(True, tmp / 'warm')  # warm the file cache, imports
+        for _ in range(runs):
+            without_times.append(build_time(False, tmp / 'without'))
+            with_times.append(build_time(True, tmp / 'with'))
+    with_best = min(with_times)
+    without_best = min(without_times)
+    spread = (statistics.median(with_times) /
+              statistics.median(without_times))
+    return with_best, without_best, with_best / without_best, spread
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--snippets', type=int, default=10_000)
+    parser.add_argument('--rounds', type=int, default=3)
+    parser.add_argument('--builds', type=int, default=15,
+                        help='alternating build pairs for the ratio')
+    parser.add_argument('--no-build', action='store_true',
+                        help='skip the build-time ratio')
+    args = parser.parse_args(argv)
+
+    snippets = corpus(args.snippets)
+    rate, findings = throughput(snippets, args.rounds)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f'snippets checked per second: {rate:,.0f} '
+          f'({args.snippets} snippets, {findings} findings; '
+          f'target >= 20,000)')
+    print(f'peak memory (RSS): {peak_mb:.1f} MB (target < 150 MB)')
+    if not args.no_build:
+        with_s, without_s, ratio, medians = build_ratio(args.builds)
+        print(f'guide build: {with_s:.2f} s with snippetcheck, '
+              f'{without_s:.2f} s without; ratio {ratio:.3f} '
+              f'(target <= 1.05; ratio of medians {medians:.3f})')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,439 @@
+"""Tests of the crmsh checker (tools/snippetcheck/checkers/crmsh.py)."""
+
+import time
+
+import pytest
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from snippetcheck import catalogue
+from snippetcheck.checkers import crmsh
+from snippetcheck.checkers import pcs
+from snippetcheck.console import Command
+from snippetcheck.console import commands
+from snippetcheck.context import DocumentContext
+from snippetcheck.context import Snippet
+from snippetcheck.findings import Finding
+
+
+def document(*names):
+    doc = DocumentContext()
+    for name in names:
+        doc.define(name, 'primitive')
+    return doc
+
+
+def block(text, doc=None):
+    doc = DocumentContext() if doc is None else doc
+    return crmsh.check(Snippet('crmsh', text), doc)
+
+
+def console(text, doc=None):
+    doc = DocumentContext() if doc is None else doc
+    found = []
+    for command in commands(text):
+        checker = crmsh if command.program == 'crm' else pcs
+        found.extend(checker.check_command(command, doc))
+    return found
+
+
+def codes(found):
+    return [(finding.line, finding.code) for finding in found]
+
+
+# -- blocks: one input that must produce each code, and near misses --------
+
+# (block text, resources the document already has, line, code)
+MUST = [
+    # CRM001 unknown element
+    ('primitve vip ocf:heartbeat:IPaddr2', (), 1, 'CRM001'),
+    ('primitive vip ocf:heartbeat:IPaddr2\ncolocaton c inf: vip vip', (), 2,
+     'CRM001'),
+    ('crm configure primitive vip ocf:heartbeat:IPaddr2', (), 1, 'CRM001'),
+    # CRM002 order / colocation without score or kind and colon
+    ('order o1 vip haproxy', ('vip', 'haproxy'), 1, 'CRM002'),
+    ('order o1 Mandatory vip haproxy', ('vip', 'haproxy'), 1, 'CRM002'),
+    ('order o1 kind: vip haproxy', ('vip', 'haproxy'), 1, 'CRM002'),
+    ('order o1 inf vip haproxy', ('vip', 'haproxy'), 1, 'CRM002'),
+    ('colocation c1 inf vip haproxy', ('vip', 'haproxy'), 1, 'CRM002'),
+    ('colocation c1 vip haproxy', ('vip', 'haproxy'), 1, 'CRM002'),
+    ('collocation c1 Optional: vip haproxy', ('vip', 'haproxy'), 1,
+     'CRM002'),
+    # CRM003 reference to a resource not defined earlier
+    ('colocation c1 inf: haproxy vipp', ('haproxy', 'vip'), 1, 'CRM003'),
+    ('order o1 Mandatory: vip:start haproxy-clone:start', ('vip',), 1,
+     'CRM003'),
+    ('group g_api p_api vip', ('vip',), 1, 'CRM003'),
+    ('clone cl_api p_api', (), 1, 'CRM003'),
+    ('location l1 p_api 100: node1', (), 1, 'CRM003'),
+    ('rsc_ticket t1 ticketA: p_api', (), 1, 'CRM003'),
+    ('tag t1 vip p_api', ('vip',), 1, 'CRM003'),
+    ('colocation c1 inf: vip ( p_a p_b )', ('vip', 'p_a'), 1, 'CRM003'),
+    ('primitive vip ocf:heartbeat:IPaddr2\n\norder o1 Mandatory: vip lb', (),
+     3, 'CRM003'),
+    # CRM004 malformed agent
+    ('primitive vip ocf:IPaddr2', (), 1, 'CRM004'),
+    ('primitive vip ocf:heartbeat', (), 1, 'CRM004'),
+    ('primitive vip ocf:heartbeat:', (), 1, 'CRM004'),
+    ('primitive lb lsb:x:haproxy', (), 1, 'CRM004'),
+    ('primitive lb systemd:x:haproxy', (), 1, 'CRM004'),
+    ('primitive lb fancy:haproxy', (), 1, 'CRM004'),
+    ('primitive lb ocf', (), 1, 'CRM004'),
+    # CRM005 clone / ms / group given an agent
+    ('clone cl_api systemd:api', (), 1, 'CRM005'),
+    ('clone p_keystone ocf:openstack:keystone \\\n'
+     '  params config="/etc/keystone/keystone.conf" os_password="secret" \\\n'
+     '  op monitor interval="30s" timeout="30s"', (), 1, 'CRM005'),
+    ('group g_api vip systemd:api', ('vip',), 1, 'CRM005'),
+    ('ms ms_db ocf:heartbeat:galera', (), 1, 'CRM005'),
+    # CRM006 missing id or arguments
+    ('primitive vip', (), 1, 'CRM006'),
+    ('primitive vip params ip=10.0.0.11', (), 1, 'CRM006'),
+    ('primitive ocf:heartbeat:IPaddr2', (), 1, 'CRM006'),
+    ('group g_api', (), 1, 'CRM006'),
+    ('clone cl_api', (), 1, 'CRM006'),
+    ('location l1 vip', ('vip',), 1, 'CRM006'),
+    ('colocation c1', (), 1, 'CRM006'),
+    ('order o1 Mandatory:', (), 1, 'CRM006'),
+    ('property stonith-enabled', (), 1, 'CRM006'),
+    ('rsc_ticket t1 vip', ('vip',), 1, 'CRM006'),
+    # CRM007 duplicate id
+    ('primitive vip ocf:heartbeat:IPaddr2\nprimitive vip systemd:x', (), 2,
+     'CRM007'),
+    ('primitive vip ocf:heartbeat:IPaddr2\nprimitive x systemd:x\n'
+     'order vip Mandatory: vip x', (), 3, 'CRM007'),
+    # CRM008 deprecated / removed element
+    ('primitive p_db ocf:heartbeat:galera\nms ms_db p_db', (), 2, 'CRM008'),
+    ('primitive p_db ocf:heartbeat:galera\nmaster ms_db p_db', (), 2,
+     'CRM008'),
+]
+
+# (block text, resources the document already has): no finding at all
+NEAR_MISS = [
+    ('primitive vip ocf:heartbeat:IPaddr2', ()),
+    ('primitive vip IPaddr2', ()),
+    ('primitive lb lsb:haproxy', ()),
+    ('primitive lb systemd:haproxy', ()),
+    ('primitive nova systemd:openstack-nova@1:2', ()),
+    ('primitive f1 stonith:fence_ipmilan', ()),
+    ('rsc_template tpl ocf:heartbeat:Dummy\nprimitive d1 @tpl', ()),
+    ('order o1 Mandatory: vip haproxy', ('vip', 'haproxy')),
+    ('order o1 mandatory: vip haproxy', ('vip', 'haproxy')),
+    ('order o1 inf: vip haproxy', ('vip', 'haproxy')),
+    ('order o1 0: vip haproxy', ('vip', 'haproxy')),
+    ('order o1 Optional: vip:start haproxy:start symmetrical=false',
+     ('vip', 'haproxy')),
+    ('order o1 Serialize: vip ( a b )', ('vip', 'a', 'b')),
+    ('colocation c1 inf: haproxy vip', ('haproxy', 'vip')),
+    ('colocation c1 -inf: haproxy vip', ('haproxy', 'vip')),
+    ('colocation c1 100: haproxy:Started ms_db:Promoted',
+     ('haproxy', 'ms_db')),
+    ('collocation c1 +INFINITY: a [ b c ] node-attribute=color',
+     ('a', 'b', 'c')),
+    ('primitive p_api systemd:api\nclone cl_api p_api', ()),
+    ('primitive p_api systemd:api\nclone cl_api p_api meta interleave=true',
+     ()),
+    ('primitive p_api systemd:api\ngroup g_api vip p_api meta target-role=x',
+     ('vip',)),
+    ('primitive p_db ocf:heartbeat:galera\n'
+     'clone ms_db p_db meta promotable=true', ()),
+    ('location l1 vip 100: node1', ('vip',)),
+    ('location l1 vip role=Started -inf: node1', ('vip',)),
+    ('location l1 vip rule -inf: not_defined pingd', ('vip',)),
+    ('location l1 /vip-.*/ 100: node1', ()),
+    ('rsc_ticket t1 ticketA: vip loss-policy=stop', ('vip',)),
+    ('tag t1 vip haproxy', ('vip', 'haproxy')),
+    ('property stonith-enabled=false no-quorum-policy=ignore', ()),
+    ('property cib-bootstrap-options: stonith-enabled=false', ()),
+    ('rsc_defaults resource-stickiness=100', ()),
+    ('op_defaults timeout=240s', ()),
+    ('node controller1', ()),
+    ('# a comment\n\nprimitive vip ocf:heartbeat:IPaddr2 \\\n'
+     '  params ip="10.0.0.11" cidr_netmask="24" \\\n'
+     '  op monitor interval="30s"', ()),
+    # a reference to a resource defined further down the same block
+    ('group g_api vip p_api\nprimitive p_api systemd:api', ('vip',)),
+    ('order o1 Mandatory: vip p_api\nprimitive p_api systemd:api', ('vip',)),
+    # placeholders
+    ('primitive <name> ocf:heartbeat:IPaddr2 params ip=<Virtual IP>', ()),
+    ('colocation c1 inf: RESOURCE_ID <other resource>', ()),
+    ('primitive p_api <agent>', ()),
+]
+
+
+@pytest.mark.parametrize('text, known, line, code', MUST)
+def test_produces(text, known, line, code):
+    found = block(text, document(*known))
+    assert (line, code) in codes(found), found
+
+
+@pytest.mark.parametrize('text, known', NEAR_MISS)
+def test_near_miss(text, known):
+    assert block(text, document(*known)) == []
+
+
+def test_every_crmsh_code_is_tested_both_ways():
+    produced = {code for _, _, _, code in MUST}
+    wanted = {check.code for check in catalogue.CHECKS
+              if check.family == 'crmsh'}
+    assert produced == wanted
+
+
+def test_catalogue_examples():
+    for check in catalogue.CHECKS:
+        if check.family != 'crmsh':
+            continue
+        known = ('vip', 'haproxy')
+        wrong = [code for _, code in codes(block(check.wrong,
+                                                 document(*known)))]
+        right = [code for _, code in codes(block(check.right,
+                                                 document(*known)))]
+        assert check.code in wrong, check
+        assert right == [], (check, right)
+
+
+def test_seed_guide_keystone_clone():
+    text = ('clone p_keystone ocf:openstack:keystone \\\n'
+            'params config="/etc/keystone/keystone.conf" '
+            'os_password="secretsecret" os_username="admin" \\\n'
+            'op monitor interval="30s" timeout="30s"\n')
+    [finding] = block(text)
+    assert finding.code == 'CRM005'
+    assert 'primitive p_keystone ocf:openstack:keystone' in finding.message
+    assert 'clone cl_keystone p_keystone' in finding.message
+
+
+def test_lsb_haproxy_is_not_an_error():
+    assert block('primitive haproxy lsb:haproxy op monitor interval="1s"') \
+        == []
+
+
+def test_definitions_flow_to_later_blocks_and_commands():
+    doc = DocumentContext()
+    assert block('primitive vip ocf:heartbeat:IPaddr2\n'
+                 'primitive p_api systemd:api\n'
+                 'group g_api p_api\n'
+                 'clone cl_api g_api\n'
+                 'rsc_template tpl systemd:x\n'
+                 'tag t1 vip\n'
+                 'order o1 Mandatory: vip cl_api\n', doc) == []
+    for name, kind in (('vip', 'primitive'), ('p_api', 'primitive'),
+                       ('g_api', 'group'), ('cl_api', 'clone'),
+                       ('tpl', 'rsc_template'), ('t1', 'tag')):
+        assert doc.resources[name] == kind
+    assert not doc.knows('o1')      # a constraint is no resource
+    assert block('colocation c1 inf: cl_api vip', doc) == []
+    assert codes(block('colocation c2 inf: o1 vip', doc)) == [(1, 'CRM003')]
+    # pcs commands later on the page see crmsh resources, and the reverse
+    assert console('# pcs constraint colocation add cl_api with vip', doc) \
+        == []
+    console('# pcs resource create lb systemd:haproxy clone', doc)
+    assert block('order o2 Optional: vip lb-clone', doc) == []
+
+
+def test_duplicates_across_blocks_but_not_against_pcs():
+    doc = DocumentContext()
+    # the same resource made the pcs way and the crmsh way: no CRM007
+    console('# pcs resource create vip ocf:heartbeat:IPaddr2', doc)
+    assert block('primitive vip ocf:heartbeat:IPaddr2', doc) == []
+    found = block('primitive vip systemd:x', doc)
+    assert codes(found) == [(1, 'CRM007')]
+    assert 'earlier in this document' in found[0].message
+
+
+def test_continuation_lines_and_line_numbers():
+    text = ('# comment\n'
+            '\n'
+            'primitive vip ocf:heartbeat:IPaddr2 \\\n'
+            '  params ip=10.0.0.11 \\\n'
+            '  op monitor interval=30s\n'
+            'clone cl_x \\\n'
+            '  systemd:x\n'
+            'order o1 vip cl_x\n')
+    assert codes(block(text)) == [(6, 'CRM005'), (8, 'CRM002')]
+
+
+# -- crm console commands -----------------------------------------------------
+
+CONSOLE_OK = '''\
+$ crm cib new conf-haproxy
+$ crm configure primitive vip ocf:heartbeat:IPaddr2 \\
+  params ip=10.0.0.11 cidr_netmask=24 op monitor interval=30s
+$ crm configure primitive haproxy lsb:haproxy op monitor interval="1s"
+$ crm configure clone haproxy-clone haproxy
+$ crm configure colocation vip-with-haproxy inf: vip haproxy-clone
+$ crm configure order haproxy-after-vip mandatory: vip haproxy-clone
+$ crm cib commit conf-haproxy
+$ crm configure property stonith-enabled=false
+$ crm configure rsc_defaults resource-stickiness=100
+$ crm configure show
+$ crm configure
+$ crm status
+$ crm resource cleanup vip
+$ crm node standby controller1
+$ crm -F configure commit
+$ crm cfg show
+$ crm conf sh
+$ crm ra info ocf:heartbeat:IPaddr2
+$ crm cluster start
+'''
+
+
+def test_console_sequence_has_no_finding():
+    assert console(CONSOLE_OK) == []
+
+
+# (console text, resources already known, line, code)
+CONSOLE_MUST = [
+    ('$ crm confgure show', (), 1, 'CRM001'),
+    ('$ crm configure primitve x ocf:heartbeat:Dummy', (), 1, 'CRM001'),
+    ('$ crm configure frobnicate', (), 1, 'CRM001'),
+    ('$ crm cib neww x', (), 1, 'CRM001'),
+    ('$ crm --frobnicate status', (), 1, 'CRM001'),
+    ('$ crm configure order o1 vip haproxy', ('vip', 'haproxy'), 1,
+     'CRM002'),
+    ('$ crm status\n$ crm configure colocation c1 inf: vip haproxy-clone',
+     ('vip',), 2, 'CRM003'),
+    ('$ crm configure primitive vip ocf:IPaddr2', (), 1, 'CRM004'),
+    ('$ crm configure clone cl_api systemd:api', (), 1, 'CRM005'),
+    ('$ crm configure primitive vip', (), 1, 'CRM006'),
+    ('$ crm configure primitive vip IPaddr2\n'
+     '$ crm configure primitive vip IPaddr2', (), 2, 'CRM007'),
+    ('$ crm configure ms ms_db p_db', ('p_db',), 1, 'CRM008'),
+    # crmsh warns that every alias is deprecated
+    ('$ crm resource show', (), 1, 'CRM008'),
+    ('$ crm resource migrate vip node2', ('vip',), 1, 'CRM008'),
+    ('$ crm configure collocation c1 inf: vip haproxy', ('vip', 'haproxy'),
+     1, 'CRM008'),
+    ('$ crm configure resource p1 ocf:heartbeat:Dummy', (), 1, 'CRM008'),
+]
+
+
+def test_alias_message_names_the_command():
+    [finding] = console('$ crm configure collocation c1 inf: vip haproxy',
+                        document('vip', 'haproxy'))
+    assert '`colocation`' in finding.message
+    [finding] = console('$ crm configure resource p1 ocf:heartbeat:IPaddr')
+    assert '`primitive`' in finding.message
+
+
+@pytest.mark.parametrize('text, known, line, code', CONSOLE_MUST)
+def test_console_produces(text, known, line, code):
+    found = console(text, document(*known))
+    assert (line, code) in codes(found), found
+
+
+@pytest.mark.parametrize('text', [
+    '$ crm', '$ crm configure', '$ crm help', '$ crm -h', '$ crm --version',
+    '$ crm configure show vip', '$ crm configure edit', '$ crm st',
+    '$ crm rsc status', '$ crm configure load update /tmp/crm.txt',
+    '$ crm -f /tmp/crm.txt', '$ crm resource status',
+    '$ crm configure colocation c1 inf: vip haproxy',
+])
+def test_console_near_miss(text):
+    assert console(text, document('vip', 'haproxy')) == []
+
+
+def test_tables():
+    assert set(crmsh.ELEMENTS) == set(crmsh._HANDLERS)
+    assert 'configure' in crmsh.LEVELS
+    for element in crmsh.ELEMENTS - {'fencing-topology'}:
+        assert element in crmsh.LEVELS['configure'], element
+
+
+# -- robustness and speed -----------------------------------------------------
+
+LINE_WORDS = st.sampled_from([
+    'primitive', 'group', 'clone', 'ms', 'order', 'colocation', 'location',
+    'rsc_ticket', 'tag', 'property', 'node', 'monitor', 'bundle', 'xml',
+    'alert', 'user', 'role', 'vip', 'p_api', 'ocf:heartbeat:IPaddr2', 'ocf:',
+    ':', 'inf:', '-inf:', 'Mandatory:', 'kind:', '(', ')', '[', ']', '{', '}',
+    '/x/', 'rule', 'params', 'meta', 'op', 'a=1', '"', "'", '\\', '#',
+    '<a b>', 'X_Y', 'primitive', '\t', '\x00', 'é', 'crm',
+])
+TEXT = st.lists(st.one_of(LINE_WORDS, st.text(max_size=10)),
+                max_size=40).map(' '.join)
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(TEXT, st.just('\\'), st.text(max_size=30)),
+                max_size=8).map('\n'.join))
+def test_random_blocks_give_only_findings(text):
+    doc = DocumentContext()
+    checker = crmsh._Block(doc)
+    for line, tokens in crmsh._elements(text):
+        checker.element(line, tokens)
+    found = checker.finish()
+    assert all(isinstance(finding, Finding) for finding in found)
+    lines = text.count('\n') + 1
+    assert all(1 <= finding.line <= lines for finding in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_random_text_gives_only_findings(text):
+    found = crmsh.check(Snippet('crmsh', text), DocumentContext())
+    assert all(isinstance(finding, Finding) for finding in found)
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(LINE_WORDS, st.sampled_from(
+    ['configure', 'cib', 'resource', 'status', '-F', '-f', '--cib', 'new',
+     'cfg', 'node', 'corosync', 'link']), st.text(max_size=8)), max_size=15))
+def test_random_commands_give_only_findings(args):
+    command = Command(2, ' '.join(args), tuple(['crm', *args]))
+    found = crmsh._command(command, document('vip'))
+    assert all(isinstance(finding, Finding) and finding.line == 2
+               for finding in found)
+
+
+def test_never_raises_on_odd_objects():
+    """Even a bug or a wrong argument gives a finding, not a traceback."""
+    [finding] = crmsh.check(object(), DocumentContext())
+    assert finding.code == 'SC000'
+    [finding] = crmsh.check_command(object(), DocumentContext())
+    assert finding.code == 'SC000'
+    assert crmsh.check(Snippet('crmsh', 'primitive vip IPaddr2'), None) == []
+
+
+def _elapsed(function, repeat):
+    start = time.perf_counter()
+    for _ in range(repeat):
+        function()
+    return (time.perf_counter() - start) / repeat
+
+
+def test_long_block_is_linear():
+    unit = ('primitive p{0} ocf:heartbeat:Dummy params a="b c" \\\n'
+            '  op monitor interval=10s\n'
+            'order o{0} Mandatory: p{0} q{0}\n'
+            'group g{0} p{0} r{0}\n')
+    small = ''.join(unit.format(index) for index in range(200))
+    large = ''.join(unit.format(index) for index in range(1600))
+    once = _elapsed(lambda: block(small), 3)
+    eight = _elapsed(lambda: block(large), 3)
+    assert eight < once * 8 * 3 + 0.01
+
+
+def test_typical_block_is_fast():
+    snippet = Snippet('crmsh', '''\
+primitive p_api-ip ocf:heartbeat:IPaddr2 \\
+  params ip="10.0.0.10" cidr_netmask="24" \\
+  op monitor interval="30s"
+primitive p_keystone ocf:openstack:keystone \\
+  params config="/etc/keystone/keystone.conf" os_password="secretsecret" \\
+    os_username="admin" os_tenant_name="admin" \\
+    op monitor interval="30s" timeout="30s"
+group g_keystone p_api-ip p_keystone
+colocation c_keystone inf: p_keystone p_api-ip
+order o_keystone Mandatory: p_api-ip p_keystone
+''')
+    assert crmsh.check(snippet, DocumentContext()) == []
+    per_check = _elapsed(
+        lambda: crmsh.check(snippet, DocumentContext()), 1000)
+    # about 17 us on the development machine; generous for slow CI
+    assert per_check < 300e-6

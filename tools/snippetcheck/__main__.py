@@ -1,0 +1,5 @@
+import sys
+
+from snippetcheck.cli import main
+
+sys.exit(main())

@@ -1,0 +1,203 @@
+"""Every check snippetcheck has: its stable code, family and examples.
+
+The codes never change meaning once published, so that ``snippetcheck_ignore``
+lists and per-block opt-outs keep working. The guide's contributor page
+renders this catalogue with the ``snippetcheck-catalogue`` directive.
+"""
+
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True)
+class Check:
+    code: str
+    family: str
+    summary: str
+    wrong: str
+    right: str
+    language: str = 'none'
+
+
+FAMILIES = ('markup', 'ini', 'haproxy', 'pcs', 'crmsh', 'python', 'yaml')
+
+CHECKS = (
+    # -- general: apply to any block --------------------------------------
+    Check('SC001', 'markup',
+          'A block opts out of the checks without giving a reason.',
+          ':snippetcheck-ignore: INI003',
+          ':snippetcheck-ignore: INI003 the option is multi-valued'),
+    Check('SC002', 'markup',
+          'A block is too large to check; split it or opt out with a reason.',
+          'a code block of several megabytes',
+          'the part the reader needs, or an include of a checked file'),
+    Check('SC003', 'markup',
+          'A block holds control characters or binary data.',
+          'listen web\\x00\\x07',
+          'listen web'),
+    Check('SC004', 'markup',
+          'An opt-out names a code that does not exist.',
+          ':snippetcheck-ignore: INI999 reason',
+          ':snippetcheck-ignore: INI003 reason'),
+    Check('SC005', 'markup',
+          'A document cannot be read or parsed at all.',
+          'a file that is not UTF-8 text',
+          'UTF-8 reStructuredText'),
+    # -- markup -----------------------------------------------------------
+    Check('RST001', 'markup',
+          'A comment is a misspelled directive: the text it holds is not '
+          'shown.',
+          '.. code-block: console', '.. code-block:: console', 'rst'),
+    Check('RST002', 'markup',
+          'A console block holds no command: lines with a prompt are '
+          'commands, the rest is output.',
+          '.. code-block:: console\n\n   rabbit_retry_interval=1',
+          '.. code-block:: ini\n\n   rabbit_retry_interval = 1', 'rst'),
+    # -- ini --------------------------------------------------------------
+    Check('INI001', 'ini',
+          'A section header is malformed.',
+          '[DEFAULT', '[DEFAULT]', 'ini'),
+    Check('INI002', 'ini',
+          'A line is neither a section, an option, a comment nor a '
+          'continuation.',
+          'debug true', 'debug = true', 'ini'),
+    Check('INI003', 'ini',
+          'An option is set twice in one section; the second value wins.',
+          '[DEFAULT]\ndebug = true\ndebug = false',
+          '[DEFAULT]\ndebug = false', 'ini'),
+    Check('INI004', 'ini',
+          'An indented line continues no option.',
+          '[DEFAULT]\n  true', '[DEFAULT]\ndebug = true', 'ini'),
+    Check('INI005', 'ini',
+          'An option has no name before its "=".',
+          '= true', 'debug = true', 'ini'),
+    # -- haproxy ----------------------------------------------------------
+    Check('HAP001', 'haproxy',
+          'Unknown section.',
+          'listener web', 'listen web', 'haproxy'),
+    Check('HAP002', 'haproxy',
+          'Unknown keyword.',
+          'listen web\n  balanse roundrobin',
+          'listen web\n  balance roundrobin', 'haproxy'),
+    Check('HAP003', 'haproxy',
+          'A keyword stands in a section where haproxy does not allow it.',
+          'frontend web\n  server s1 10.0.0.1:80',
+          'backend web\n  server s1 10.0.0.1:80', 'haproxy'),
+    Check('HAP004', 'haproxy',
+          '"bind" without a port.',
+          'listen web\n  bind 10.0.0.10', 'listen web\n  bind 10.0.0.10:80',
+          'haproxy'),
+    Check('HAP005', 'haproxy',
+          '"server" without an address.',
+          'backend web\n  server s1 check',
+          'backend web\n  server s1 10.0.0.1:80 check', 'haproxy'),
+    Check('HAP006', 'haproxy',
+          'A time value has an unknown unit.',
+          'defaults\n  timeout client 10x',
+          'defaults\n  timeout client 10s', 'haproxy'),
+    Check('HAP007', 'haproxy',
+          'Two proxies have the same name.',
+          'listen web\nlisten web', 'listen web\nlisten web2', 'haproxy'),
+    Check('HAP008', 'haproxy',
+          'default_backend or use_backend names a backend the snippet does '
+          'not define.',
+          'frontend web\n  default_backend app',
+          'frontend web\n  default_backend app\nbackend app', 'haproxy'),
+    Check('HAP009', 'haproxy',
+          'A keyword stands before any section.',
+          'maxconn 4000', 'global\n  maxconn 4000', 'haproxy'),
+    Check('HAP010', 'haproxy',
+          'Unknown "option" or "timeout" name.',
+          'defaults\n  option http-keepalive-on',
+          'defaults\n  option http-keep-alive', 'haproxy'),
+    Check('HAP011', 'haproxy',
+          'A keyword lacks a required argument.',
+          'backend web\n  balance', 'backend web\n  balance roundrobin',
+          'haproxy'),
+    Check('HAP012', 'haproxy',
+          'A section that needs a name has none.',
+          'listen\n  bind :80', 'listen web\n  bind :80', 'haproxy'),
+    # -- pcs --------------------------------------------------------------
+    Check('PCS001', 'pcs',
+          'Unknown pcs command or subcommand.',
+          '# pcs resource crate vip ocf:heartbeat:IPaddr2',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2', 'console'),
+    Check('PCS002', 'pcs',
+          'Malformed resource agent name.',
+          '# pcs resource create vip ocf:heartbeat',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2', 'console'),
+    Check('PCS003', 'pcs',
+          'An option that current pcs (0.11 and later) no longer has.',
+          '# pcs resource create lb systemd:haproxy --clone',
+          '# pcs resource create lb systemd:haproxy clone', 'console'),
+    Check('PCS004', 'pcs',
+          'Syntax that current pcs deprecates.',
+          '# pcs resource create api systemd:api --group g',
+          '# pcs resource create api systemd:api\n'
+          '# pcs resource group add g api', 'console'),
+    Check('PCS005', 'pcs',
+          '"constraint order" without "then".',
+          '# pcs constraint order start vip lb-clone',
+          '# pcs constraint order start vip then lb-clone', 'console'),
+    Check('PCS006', 'pcs',
+          'A command names a resource the document has not created before.',
+          '# pcs constraint colocation add lb-clone with vipp',
+          '# pcs constraint colocation add lb-clone with vip', 'console'),
+    Check('PCS007', 'pcs',
+          'A pcs command lacks a required argument.',
+          '# pcs resource create vip',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2', 'console'),
+    Check('PCS008', 'pcs',
+          'An option or argument that pcs does not accept in that place.',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2 params '
+          'ip=10.0.0.11',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11',
+          'console'),
+    # -- crmsh ------------------------------------------------------------
+    Check('CRM001', 'crmsh',
+          'Unknown crm configure element.',
+          'primitve vip ocf:heartbeat:IPaddr2',
+          'primitive vip ocf:heartbeat:IPaddr2', 'crmsh'),
+    Check('CRM002', 'crmsh',
+          'order or colocation without the score (or kind) and its colon.',
+          'order o1 vip haproxy', 'order o1 Mandatory: vip haproxy',
+          'crmsh'),
+    Check('CRM003', 'crmsh',
+          'A reference to a resource not defined earlier in the document.',
+          'colocation c1 inf: haproxy vipp',
+          'colocation c1 inf: haproxy vip', 'crmsh'),
+    Check('CRM004', 'crmsh',
+          'Malformed resource agent name.',
+          'primitive vip ocf:IPaddr2', 'primitive vip ocf:heartbeat:IPaddr2',
+          'crmsh'),
+    Check('CRM005', 'crmsh',
+          'clone, group or ms is given an agent instead of existing '
+          'resource ids.',
+          'clone cl_api systemd:api',
+          'primitive p_api systemd:api\nclone cl_api p_api', 'crmsh'),
+    Check('CRM006', 'crmsh',
+          'An element lacks its id or required arguments.',
+          'primitive vip', 'primitive vip ocf:heartbeat:IPaddr2', 'crmsh'),
+    Check('CRM007', 'crmsh',
+          'Two elements have the same id.',
+          'primitive vip ocf:heartbeat:IPaddr2\nprimitive vip systemd:x',
+          'primitive vip ocf:heartbeat:IPaddr2\nprimitive x systemd:x',
+          'crmsh'),
+    Check('CRM008', 'crmsh',
+          'An element or command alias that current crmsh deprecates or '
+          'has removed.',
+          'primitive p_db ocf:heartbeat:galera\nms ms_db p_db',
+          'primitive p_db ocf:heartbeat:galera\n'
+          'clone ms_db p_db meta promotable=true',
+          'crmsh'),
+    # -- python and yaml --------------------------------------------------
+    Check('PY001', 'python',
+          'A python block does not parse.',
+          'OPENSTACK_HOST = 10.0.0.11', 'OPENSTACK_HOST = "10.0.0.11"',
+          'python'),
+    Check('YML001', 'yaml',
+          'A yaml block does not parse.',
+          'sources:\n - name: x\n  meters: [a', 'sources:\n  - name: x',
+          'yaml'),
+)
+
+BY_CODE = {check.code: check for check in CHECKS}

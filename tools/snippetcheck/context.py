@@ -1,0 +1,48 @@
+"""What one snippet knows about the document around it."""
+
+import dataclasses
+import os
+
+
+@dataclasses.dataclass
+class Snippet:
+    """A code block lifted out of a document, ready to be checked.
+
+    ``line`` is the line of the document on which the block's first line
+    stands (1-based); ``filename`` is the configuration file the block
+    shows, when the document names one (a caption or a ``:file:`` role).
+    """
+
+    language: str
+    text: str
+    source: str = ''
+    line: int = 1
+    filename: str = ''
+    ignore: frozenset = frozenset()
+    ignore_reason: str = ''
+
+    @property
+    def lines(self):
+        return self.text.split('\n')
+
+    @property
+    def basename(self):
+        return os.path.basename(self.filename)
+
+
+@dataclasses.dataclass
+class DocumentContext:
+    """State that flows from one snippet to the next in reading order.
+
+    ``resources`` maps a cluster resource id to what created it (for
+    example ``primitive`` or ``clone``), so a constraint in a later block
+    can be checked against the resources the document has created.
+    """
+
+    resources: dict = dataclasses.field(default_factory=dict)
+
+    def define(self, name, kind):
+        self.resources[name] = kind
+
+    def knows(self, name):
+        return name in self.resources

@@ -1,0 +1,133 @@
+"""Reading RST files with plain docutils, for the command line.
+
+Sphinx's roles and directives are not known to docutils; they are
+registered here as lightweight stand-ins that keep what the checks need
+(``:file:`` as a file literal, the content of ``only`` and friends, and
+``code-block`` recording where its content starts), so a file can be
+checked without a Sphinx project.
+"""
+
+import functools
+
+import docutils.core
+import docutils.utils
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from docutils.parsers.rst import directives
+from docutils.parsers.rst import roles
+
+from snippetcheck import blocks
+
+SPHINX_ROLES = (
+    'abbr', 'command', 'dfn', 'doc', 'download', 'envvar', 'guilabel',
+    'kbd', 'keyword', 'makevar', 'manpage', 'menuselection', 'mimetype',
+    'numref', 'option', 'program', 'ref', 'regexp', 'samp', 'term',
+    'any', 'class', 'func', 'meth', 'mod', 'attr', 'data', 'exc', 'obj',
+    'py:class', 'py:func', 'py:mod', 'py:meth', 'py:attr', 'py:obj',
+)
+
+#: Sphinx directives whose content is RST to read on.
+CONTAINERS = ('only', 'glossary', 'seealso', 'versionadded',
+              'versionchanged', 'deprecated', 'centered', 'hlist',
+              'rst-class', 'cssclass', 'tab', 'tabs', 'todo')
+#: Sphinx directives with nothing to check inside.
+OPAQUE = ('toctree', 'literalinclude', 'graphviz', 'digraph', 'graph',
+          'index', 'highlight', 'automodule', 'autoclass', 'autofunction',
+          'snippetcheck-catalogue', 'tabularcolumns', 'sectionauthor',
+          'codeauthor', 'productionlist', 'ifconfig')
+
+
+class CodeBlock(Directive):
+    """A stand-in for Sphinx's code-block: a literal block with a language."""
+
+    optional_arguments = 1
+    final_argument_whitespace = False
+    has_content = True
+    option_spec = {
+        'caption': directives.unchanged,
+        'name': directives.unchanged,
+        'class': directives.class_option,
+        'linenos': directives.flag,
+        'lineno-start': directives.unchanged,
+        'emphasize-lines': directives.unchanged,
+        'dedent': directives.unchanged,
+        'force': directives.flag,
+        **blocks.OPTION_SPEC,
+    }
+
+    def run(self):
+        code = '\n'.join(self.content)
+        literal = nodes.literal_block(code, code)
+        literal['language'] = self.arguments[0] if self.arguments else ''
+        literal.source, literal.line = self.state_machine.get_source_and_line(
+            self.lineno)
+        blocks.record(self, literal)
+        return [literal]
+
+
+class Container(Directive):
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = None
+
+    def run(self):
+        node = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+class Opaque(Directive):
+    optional_arguments = 10
+    final_argument_whitespace = True
+    has_content = True
+    option_spec = None
+
+    def run(self):
+        return []
+
+
+def _file_role(name, rawtext, text, lineno, inliner, options=None,
+               content=None):
+    return [nodes.literal(rawtext, text, classes=['file'])], []
+
+
+def _generic_role(name, rawtext, text, lineno, inliner, options=None,
+                  content=None):
+    return [nodes.literal(rawtext, text, classes=[name])], []
+
+
+@functools.cache
+def register():
+    """Teach docutils the Sphinx markup the guide uses (once a process)."""
+    for name in ('code-block', 'sourcecode', 'code'):
+        directives.register_directive(name, CodeBlock)
+    for name in CONTAINERS:
+        directives.register_directive(name, Container)
+    for name in OPAQUE:
+        directives.register_directive(name, Opaque)
+    roles.register_local_role('file', _file_role)
+    for name in SPHINX_ROLES:
+        roles.register_local_role(name, _generic_role)
+
+
+def read(path):
+    """The doctree of the RST file at *path*; docutils reports are silenced
+    (Sphinx reports markup errors; this reader only looks for snippets)."""
+    register()
+    with open(path, encoding='utf-8', errors='replace') as stream:
+        text = stream.read()
+    return docutils.core.publish_doctree(
+        text, source_path=str(path),
+        settings_overrides={
+            'report_level': 5, 'halt_level': 5, 'warning_stream': False,
+            'file_insertion_enabled': True, 'raw_enabled': False,
+            'input_encoding': 'unicode',
+        })
+
+
+def known_directives():
+    """Directive names docutils and the stand-ins above know."""
+    register()
+    names = set(directives._directive_registry) | set(directives._directives)
+    return frozenset(n for n in names if n == n.lower())
