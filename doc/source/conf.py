@@ -17,7 +17,13 @@
 
 extensions = [
     'openstackdocstheme',
+    'snippetcheck',
 ]
+
+# -- snippetcheck: every snippet of the guide is checked (see the
+# "Writing snippets that check" appendix) -------------------------------------
+
+snippetcheck_ignore = []
 
 root_doc = 'index'
 source_suffix = {'.rst': 'restructuredtext'}
