@@ -24,6 +24,9 @@ extensions = [
 # "Writing snippets that check" appendix) -------------------------------------
 
 snippetcheck_ignore = []
+# Replay the snippets through haproxy, pcs, crm and crm_verify too; a
+# missing tool fails the build (bindep.txt names their packages).
+snippetcheck_external = True
 
 root_doc = 'index'
 source_suffix = {'.rst': 'restructuredtext'}

@@ -17,6 +17,11 @@ class Check:
     right: str
     language: str = 'none'
 
+    @property
+    def external(self):
+        """Whether a real tool reports it (codes starting with X)."""
+        return self.code.startswith('X')
+
 
 FAMILIES = ('markup', 'ini', 'haproxy', 'pcs', 'crmsh', 'python', 'yaml')
 
@@ -189,6 +194,51 @@ CHECKS = (
           'primitive p_db ocf:heartbeat:galera\n'
           'clone ms_db p_db meta promotable=true',
           'crmsh'),
+    # -- external tools ---------------------------------------------------
+    Check('XHA001', 'haproxy',
+          'haproxy -c rejects the configuration (an ALERT).',
+          'listen web\n  bind :80\n  balance roundrobinn',
+          'listen web\n  bind :80\n  balance roundrobin', 'haproxy'),
+    Check('XHA002', 'haproxy',
+          'haproxy -c warns about the configuration (a WARNING).',
+          'global\n  maxconn 4000\ndefaults\n  log global\n  mode http\n'
+          '  option httplog\n  timeout connect 5s\n  timeout client 1m\n'
+          '  timeout server 1m\nlisten web\n  bind :80',
+          'global\n  log /dev/log local0\ndefaults\n  log global\n'
+          '  mode http\n  option httplog\n  timeout connect 5s\n'
+          '  timeout client 1m\n  timeout server 1m\nlisten web\n'
+          '  bind :80', 'haproxy'),
+    Check('XHA003', 'haproxy',
+          'haproxy -c did not finish in time.',
+          'a configuration haproxy hangs on', 'a configuration it checks',
+          'none'),
+    Check('XPCS001', 'pcs',
+          'pcs rejects the command when the commands of the document are '
+          'replayed into a scratch CIB.',
+          '# pcs constraint colocation add lb-clone with vipp',
+          '# pcs constraint colocation add lb-clone with vip', 'console'),
+    Check('XPCS002', 'pcs',
+          'crm_verify finds a problem in the CIB the pcs commands build.',
+          '# pcs resource create web-ip ocf:heartbeat:IPaddr2 '
+          'ip=10.0.0.11 meta target-role=Unpromoted',
+          '# pcs resource create web-ip ocf:heartbeat:IPaddr2 '
+          'ip=10.0.0.11 meta target-role=Started', 'console'),
+    Check('XPCS003', 'pcs',
+          'The pcs replay could not run or did not finish in time.',
+          'a command pcs hangs on', 'a command pcs answers', 'none'),
+    Check('XCRM001', 'crmsh',
+          'crm reports an ERROR when the crmsh input of the document is '
+          'replayed into a scratch CIB.',
+          'clone cl_keystone ocf:openstack:keystone',
+          'primitive p_keystone systemd:apache2\n'
+          'clone cl_keystone p_keystone', 'crmsh'),
+    Check('XCRM002', 'crmsh',
+          'crm reports a WARNING for the replayed crmsh input.',
+          'colocation c inf: cl_api nosuchvip',
+          'colocation c inf: cl_api vip', 'crmsh'),
+    Check('XCRM003', 'crmsh',
+          'The crm replay could not run or did not finish in time.',
+          'input crm hangs on', 'input crm answers', 'none'),
     # -- python and yaml --------------------------------------------------
     Check('PY001', 'python',
           'A python block does not parse.',
@@ -201,3 +251,9 @@ CHECKS = (
 )
 
 BY_CODE = {check.code: check for check in CHECKS}
+
+
+def family(code):
+    """The family (warning subtype) of *code*; unknown codes are markup."""
+    check = BY_CODE.get(code)
+    return check.family if check else 'markup'

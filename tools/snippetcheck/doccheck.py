@@ -11,19 +11,37 @@ from snippetcheck import engine
 from snippetcheck.context import DocumentContext
 
 
-def check_doctree(doctree, known_directives, default_source=''):
-    """All reports of one doctree, in document order."""
-    document = DocumentContext()
-    reports = []
+def snippets(doctree, default_source=''):
+    """The snippets of *doctree* in reading order."""
     for literal in blocks.literal_blocks(doctree):
         snippet = blocks.to_snippet(literal)
-        if snippet is None:
-            continue
-        source = snippet.source or default_source
+        if snippet is not None:
+            if not snippet.source:
+                snippet.source = default_source
+            yield snippet
+
+
+def check_doctree(doctree, known_directives, default_source=''):
+    """All reports of one doctree, in document order."""
+    return (check_snippets(snippets(doctree, default_source))
+            + check_comments(doctree, known_directives, default_source))
+
+
+def check_snippets(found):
+    """Reports of a document's snippets, judged in reading order."""
+    document = DocumentContext()
+    reports = []
+    for snippet in found:
         for finding in engine.check_snippet(snippet, document):
             reports.append(engine.Report(
-                source, snippet.line + finding.line - 1,
+                snippet.source, snippet.line + finding.line - 1,
                 finding.code, finding.message))
+    return reports
+
+
+def check_comments(doctree, known_directives, default_source=''):
+    """Reports of a document's comments that are misspelled directives."""
+    reports = []
     for comment in blocks.comments(doctree):
         findings = engine.check_comment(comment.astext(), known_directives)
         if not findings:

@@ -19,7 +19,7 @@ MAX_BLOCK_BYTES = 512 * 1024
 _CONTROL = re.compile('[\x00-\x08\x0b\x0e-\x1f\x7f]')
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, order=True)
 class Report:
     """A finding placed in a document."""
 
@@ -30,8 +30,7 @@ class Report:
 
     @property
     def family(self):
-        check = catalogue.BY_CODE.get(self.code)
-        return check.family if check else 'markup'
+        return catalogue.family(self.code)
 
     def render(self):
         return f'{self.source}:{self.line}: {self.code} {self.message}'

@@ -7,6 +7,9 @@ warnings once the build has finished, for every document, so that an
 unchanged broken page still fails ``-W``.
 """
 
+import dataclasses
+import os
+
 from docutils.parsers.rst import directives
 from sphinx.directives.code import CodeBlock
 from sphinx.directives.patches import Code
@@ -16,6 +19,7 @@ from snippetcheck import __version__
 from snippetcheck import blocks
 from snippetcheck import catalogue_directive
 from snippetcheck import doccheck
+from snippetcheck.external import tier
 
 logger = logging.getLogger(__name__)
 
@@ -53,38 +57,163 @@ def known_directives():
     return frozenset(name for name in names if name == name.lower())
 
 
+@dataclasses.dataclass
+class DocumentState:
+    """What snippetcheck keeps of one document between builds."""
+
+    reports: list
+    jobs: list = dataclasses.field(default_factory=list)
+    external: list = dataclasses.field(default_factory=list)
+    pending: bool = False   # external results not collected yet
+
+
+def _states(env):
+    states = getattr(env, ENV_KEY, None)
+    if states is None:
+        states = {}
+        setattr(env, ENV_KEY, states)
+    return states
+
+
 def _on_doctree_read(app, doctree):
     env = app.env
-    docname = env.docname
-    getattr(env, ENV_KEY, None) or setattr(env, ENV_KEY, {})
-    getattr(env, ENV_KEY)[docname] = doccheck.check_doctree(
-        doctree, known_directives(), str(env.doc2path(docname)))
+    source = str(env.doc2path(env.docname))
+    found = list(doccheck.snippets(doctree, source))
+    reports = (doccheck.check_snippets(found)
+               + doccheck.check_comments(doctree, known_directives(), source))
+    state = DocumentState(reports)
+    if external_mode(app.config) is not False:
+        state.jobs = tier.jobs_for(found)
+        state.pending = bool(state.jobs)
+        if state.pending and app.parallel <= 1:
+            # Reading one document after the other: start its external
+            # checks now, so they run while the next ones are read.
+            _run(app).add(state.jobs)
+            _started(app).add(env.docname)
+    _states(env)[env.docname] = state
+
+
+def _started(app):
+    """Documents whose external checks this build has started.
+
+    Kept on the application, not in the environment: the environment is
+    saved while the checks still run, and the next build must start them
+    again if this one did not collect them.
+    """
+    started = getattr(app, '_snippetcheck_started', None)
+    if started is None:
+        started = app._snippetcheck_started = set()
+    return started
+
+
+def _run(app):
+    """This build's external checks under way (started on first use)."""
+    run = getattr(app, '_snippetcheck_run', None)
+    if run is None:
+        cache = tier.Cache(os.path.join(app.doctreedir,
+                                        'snippetcheck-cache'))
+        run = tier.Run(cache, app.config.snippetcheck_timeout)
+        app._snippetcheck_run = run
+    return run
 
 
 def _on_purge(app, env, docname):
-    getattr(env, ENV_KEY, {}).pop(docname, None)
+    _states(env).pop(docname, None)
 
 
 def _on_merge(app, env, docnames, other):
-    mine = getattr(env, ENV_KEY, None)
-    if mine is None:
-        mine = {}
-        setattr(env, ENV_KEY, mine)
-    theirs = getattr(other, ENV_KEY, {})
+    mine, theirs = _states(env), _states(other)
     for docname in docnames:
         if docname in theirs:
             mine[docname] = theirs[docname]
 
 
+def external_mode(config):
+    """False, True or 'auto' from ``snippetcheck_external``."""
+    value = config.snippetcheck_external
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered == 'auto':
+            return 'auto'
+        return lowered in ('1', 'true', 'yes', 'on')
+    return bool(value)
+
+
+def _on_env_updated(app, env):
+    """Make sure the external checks of every document read in this build
+    are under way.
+
+    Documents read one after the other started theirs as they were read;
+    those read in parallel processes (and those whose results a previous
+    build did not collect) start here. The checks run while Sphinx writes
+    the pages and are collected when the build finishes; a build that
+    writes in parallel processes waits for them here instead, as forking
+    beside running threads is not safe.
+    """
+    mode = external_mode(app.config)
+    pending = {name: state for name, state in _states(env).items()
+               if state.pending}
+    if mode is False or not pending:
+        return []
+    kinds = {job.kind for state in pending.values() for job in state.jobs}
+    missing = tier.missing_programs(kinds)
+    if missing:
+        names = ', '.join(f'{program} (Debian package {package})'
+                          for program, package in sorted(missing.items()))
+        if mode is True:
+            logger.warning('external checks need %s, which is not '
+                           'installed', names, type='snippetcheck',
+                           subtype='external')
+        else:
+            logger.info('snippetcheck: external checks skip what needs %s '
+                        '(not installed)', names)
+    run, started = _run(app), _started(app)
+    for name, state in pending.items():
+        if name not in started:
+            run.add(state.jobs)
+            started.add(name)
+    app._snippetcheck_pending = pending
+    if app.parallel > 1:
+        _collect(app)
+    return []
+
+
+def _collect(app):
+    """Wait for the external checks and file their reports by document."""
+    run = getattr(app, '_snippetcheck_run', None)
+    pending = getattr(app, '_snippetcheck_pending', None)
+    if run is None or not pending:
+        return
+    app._snippetcheck_run = app._snippetcheck_pending = None
+    reports = run.wait()
+    sources = {str(app.env.doc2path(name)): name for name in pending}
+    for state in pending.values():
+        state.external = []
+        state.pending = False
+    app._snippetcheck_started = None
+    first = next(iter(pending.values()))
+    for report in reports:
+        name = sources.get(report.source)
+        # a snippet of an included file belongs to the document reading it
+        (pending[name] if name else first).external.append(report)
+    logger.info('snippetcheck: %d external check(s) run, %d from cache',
+                run.ran, run.cached)
+
+
 def _on_build_finished(app, exception):
     if exception is not None:
+        run = getattr(app, '_snippetcheck_run', None)
+        if run is not None:
+            run.cancel()
         return
+    _collect(app)
     ignored = set(app.config.snippetcheck_ignore)
-    reports = getattr(app.env, ENV_KEY, {})
-    for docname in sorted(reports):
+    states = _states(app.env)
+    for docname in sorted(states):
         if docname not in app.env.all_docs:
             continue
-        for report in reports[docname]:
+        state = states[docname]
+        for report in sorted([*state.reports, *state.external]):
             if report.code in ignored:
                 continue
             logger.warning(
@@ -97,6 +226,9 @@ def setup(app):
     from snippetcheck.haproxy_lexer import HaproxyLexer
 
     app.add_config_value('snippetcheck_ignore', [], '', types=[list])
+    app.add_config_value('snippetcheck_external', 'auto', 'env',
+                         types=[str, bool])
+    app.add_config_value('snippetcheck_timeout', 60, '', types=[int])
     app.add_directive('code-block', SnippetCodeBlock, override=True)
     app.add_directive('sourcecode', SnippetCodeBlock, override=True)
     app.add_directive('code', SnippetCode, override=True)
@@ -106,10 +238,11 @@ def setup(app):
     app.connect('doctree-read', _on_doctree_read)
     app.connect('env-purge-doc', _on_purge)
     app.connect('env-merge-info', _on_merge)
+    app.connect('env-updated', _on_env_updated)
     app.connect('build-finished', _on_build_finished)
     return {
         'version': __version__,
-        'env_version': 1,
+        'env_version': 2,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -1,1 +1,3 @@
 extensions = ['snippetcheck']
+# This root tests the static checks; test-external tests the tools.
+snippetcheck_external = False

@@ -1,0 +1,147 @@
+"""A document's pcs commands replayed into a scratch CIB.
+
+The commands run in reading order on a CIB made by ``cibadmin --empty``,
+each as ``pcs -f CIB ...``, so a constraint sees the resources created
+before it. A command pcs rejects is a finding at its line, with pcs's own
+message. Then ``crm_verify`` judges the result; the complaints any CIB
+without nodes and fencing devices raises (STONITH, quorum) are left out.
+
+pcs is Python and takes about half a second to start, so the commands go
+through a worker process (:mod:`snippetcheck.external.pcs_worker`) that
+calls pcs's own entry point for each, started once for all documents.
+
+systemd, lsb and service agents cannot be probed here: pcs asks the local
+init system for their metadata, and a scratch machine has none of the
+services. For those agents alone the replay adds ``--force`` to
+``resource create``, which turns that one error into a warning; pcs still
+judges everything else about the command.
+"""
+
+import os
+import re
+
+from snippetcheck.external import sandbox
+from snippetcheck.external import worker
+from snippetcheck.external.messages import first_line
+
+#: Command groups whose effect is on the CIB, and so work with -f.
+REPLAYED = frozenset(['resource', 'constraint', 'property', 'stonith',
+                      'alert', 'tag', 'acl'])
+UNPROBED_STANDARDS = ('systemd:', 'lsb:', 'service:')
+_ANGLE = re.compile(r'<[^<>\n]*>')
+
+#: crm_verify complaints that every scratch CIB raises.
+SCRATCH_NOISE = re.compile(
+    r'STONITH|stonith-enabled|fencing|no-quorum-policy|quorum|'
+    r'-V may provide more details|Errors found during check: config not '
+    r'valid|Warnings found during check', re.IGNORECASE)
+
+
+def _substitute(word):
+    return _ANGLE.sub(lambda m: _value_for(m.group()), word)
+
+
+def _value_for(placeholder):
+    lowered = placeholder.lower()
+    if 'ip' in lowered or 'address' in lowered or 'vip' in lowered:
+        return '192.0.2.10'
+    return 'placeholder'
+
+
+def _glue_placeholders(words):
+    """Words with an unquoted ``<Virtual IP>`` made one word again, as
+    the static checks read it."""
+    glued = []
+    for word in words:
+        if glued and glued[-1].count('<') > glued[-1].count('>'):
+            glued[-1] += ' ' + word
+        else:
+            glued.append(word)
+    return glued
+
+
+def scratch_argv(argv, cib):
+    """The argv to replay for pcs command *argv*, or None to skip it."""
+    words = [_substitute(word) for word in _glue_placeholders(argv[1:])]
+    if not words or words[0] not in REPLAYED:
+        return None
+    if '-f' in words:
+        return None  # the command names its own file: not ours to touch
+    replay = ['-f', cib, *words]
+    if (words[:2] == ['resource', 'create'] and len(words) > 3
+            and words[3].startswith(UNPROBED_STANDARDS)
+            and '--force' not in words):
+        replay.append('--force')
+    return replay
+
+
+def new_worker(scratch, timeout):
+    return worker.Worker('pcs', 'pcs_worker.py', 'pcs-worker', scratch,
+                         timeout)
+
+
+def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT):
+    """Findings (index, code, message) for *commands*, a list of argv,
+    replayed by the pcs worker *pcs* into a CIB in *scratch*.
+
+    ``index`` is the position in *commands* of the command a finding
+    belongs to.
+    """
+    cib = os.path.join(scratch, 'cib.xml')
+    empty = sandbox.run(['cibadmin', '--empty'], scratch, timeout=timeout)
+    if empty.returncode != 0:
+        return [(0, 'XPCS003', 'cibadmin --empty failed: ' +
+                 first_line(empty.output))]
+    with open(cib, 'w', encoding='utf-8') as stream:
+        stream.write(empty.stdout)
+    findings = []
+    replayed = []
+    for index, argv in enumerate(commands):
+        replay_argv = scratch_argv(argv, cib)
+        if replay_argv is None:
+            continue
+        replayed.append((index, argv))
+        answer = pcs.request(replay_argv)
+        if 'error' in answer:
+            findings.append((index, 'XPCS003',
+                             f'pcs could not replay this command: '
+                             f'{answer["error"]}'))
+        elif answer['rc'] != 0:
+            findings.append((index, 'XPCS001',
+                             'pcs rejects this command: ' +
+                             _pcs_error(answer['err'] + answer['out'])))
+    if replayed:
+        findings.extend(_verify(cib, scratch, timeout, replayed))
+    return findings
+
+
+def _pcs_error(text):
+    errors = [line.strip() for line in text.splitlines()
+              if line.strip().startswith('Error:')
+              and 'unable to continue' not in line]
+    return first_line('\n'.join(errors) or text)
+
+
+def _verify(cib, scratch, timeout, replayed):
+    result = sandbox.run(['crm_verify', '-V', '-x', cib], scratch,
+                         timeout=timeout)
+    findings = []
+    for raw in result.output.splitlines():
+        line = raw.strip()
+        if not line or SCRATCH_NOISE.search(line):
+            continue
+        line = re.sub(r'^\(\w+\)\s*', '', re.sub(r'^crm_verify:\s*', '',
+                                                  line))
+        findings.append((_owner(line, replayed), 'XPCS002',
+                         f'crm_verify: {first_line(line)}'))
+    return findings
+
+
+def _owner(message, replayed):
+    """The index of the first replayed command naming a word of
+    *message*, or of the first replayed command."""
+    words = set(re.findall(r'[A-Za-z0-9_.:-]+', message))
+    for index, argv in replayed:
+        if words.intersection(argv[3:5] if len(argv) > 4 else argv[1:]):
+            return index
+    return replayed[0][0]
