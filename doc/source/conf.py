@@ -17,8 +17,13 @@
 
 extensions = [
     'openstackdocstheme',
+    'sphinx.ext.graphviz',
     'snippetcheck',
 ]
+
+# Diagrams are graphviz sources rendered at build time: SVG in HTML,
+# vector PDF in the PDF.
+graphviz_output_format = 'svg'
 
 # -- snippetcheck: every snippet of the guide is checked (see the
 # "Writing snippets that check" appendix) -------------------------------------
