@@ -6,6 +6,9 @@ Prints:
   10,000 snippets of every language the checks know (target >= 20,000/s);
 * the peak resident memory of the process after checking that corpus
   (target < 150 MB);
+* option lookups per second in the service option data, and the time to
+  import the package and load the data of every file the guide configures
+  in a fresh interpreter (target < 0.3 s);
 * the ratio of the guide's HTML build time (the sphinx-build command of
   ``tox -e docs``) with snippetcheck to without it: with the static checks
   (target <= 1.05), and with the external tier on a cold cache (target
@@ -144,6 +147,50 @@ def throughput(snippets, rounds):
     return len(snippets) / best, findings
 
 
+FILES = ('keystone.conf', 'glance-api.conf', 'cinder.conf', 'manila.conf',
+         'nova.conf', 'neutron.conf', 'ceilometer.conf',
+         '<service>.conf')
+
+IMPORT_PROGRAM = f"""
+import time
+start = time.perf_counter()
+import snippetcheck.checkers.options
+from snippetcheck.options import schema
+for name in {FILES!r}:
+    schema.for_file('/etc/x/' + name, schema.default_release())
+print(time.perf_counter() - start)
+"""
+
+
+def import_time(rounds=5):
+    """Fastest time to import the package and load the option data."""
+    env = {k: v for k, v in os.environ.items()
+           if k != 'PYTHONDONTWRITEBYTECODE'}
+    env['PYTHONPATH'] = str(ROOT / 'tools')
+    times = []
+    for _ in range(rounds + 1):  # the first run writes bytecode caches
+        result = subprocess.run([sys.executable, '-c', IMPORT_PROGRAM],
+                                capture_output=True, text=True, check=True,
+                                env=env)
+        times.append(float(result.stdout.strip()))
+    return min(times[1:])
+
+
+def lookups_per_second(count=200_000):
+    from snippetcheck.options import schema
+    release = schema.default_release()
+    loaded = [schema.for_file('/etc/x/' + name, release) for name in FILES]
+    keys = [(s, group, name) for s in loaded
+            for group, options in s.groups.items() for name in options]
+    keys += [(s, 'DEFAULT', 'no_such_option') for s in loaded]
+    rng = random.Random(7)
+    sample = [rng.choice(keys) for _ in range(count)]
+    start = time.perf_counter()
+    for s, group, name in sample:
+        s.option(group, name)
+    return count / (time.perf_counter() - start), len(keys)
+
+
 def build_time(mode, out):
     """Seconds of one HTML build of the guide, as ``tox -e docs`` runs it.
 
@@ -205,6 +252,11 @@ def main(argv=None):
           f'({args.snippets} snippets, {findings} findings; '
           f'target >= 20,000)')
     print(f'peak memory (RSS): {peak_mb:.1f} MB (target < 150 MB)')
+    rate, known = lookups_per_second()
+    print(f'option lookups per second: {rate:,.0f} ({known:,} options of '
+          f'{len(FILES)} files)')
+    print(f'import and load the option data: {import_time():.3f} s '
+          '(target < 0.3 s)')
     if args.no_build:
         return
     modes = ['without', 'static']

@@ -132,9 +132,10 @@ def test_catalogue_examples_of_the_core_checkers():
     for check_ in catalogue.CHECKS:
         if check_.language not in ('ini', 'python', 'yaml'):
             continue
+        where = {'filename': check_.file}
         assert check_.code in [c for _l, c in check(check_.language,
-                                                     check_.wrong)]
-        assert check(check_.language, check_.right) == []
+                                                     check_.wrong, **where)]
+        assert check(check_.language, check_.right, **where) == []
 
 
 def test_placeholders():

@@ -32,6 +32,9 @@ snippetcheck_ignore = []
 # Replay the snippets through haproxy, pcs, crm and crm_verify too; a
 # missing tool fails the build (bindep.txt names their packages).
 snippetcheck_external = True
+# The OpenStack release whose service options ini snippets are checked
+# against.
+snippetcheck_release = '2026.2'
 
 root_doc = 'index'
 source_suffix = {'.rst': 'restructuredtext'}

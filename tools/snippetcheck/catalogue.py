@@ -16,6 +16,7 @@ class Check:
     wrong: str
     right: str
     language: str = 'none'
+    file: str = ''
 
     @property
     def external(self):
@@ -75,6 +76,31 @@ CHECKS = (
     Check('INI005', 'ini',
           'An option has no name before its "=".',
           '= true', 'debug = true', 'ini'),
+    Check('OPT001', 'ini',
+          'An option the service does not have in that section (the file '
+          'is named by the caption or a :file: role).',
+          '[DEFAULT]\nosapi_volume_listen = 10.0.0.11',
+          '[DEFAULT]\nosapi_share_listen = 10.0.0.11', 'ini',
+          '/etc/manila/manila.conf'),
+    Check('OPT002', 'ini',
+          'A deprecated option name; the message names its replacement.',
+          '[DEFAULT]\nlogdir = /var/log/nova',
+          '[DEFAULT]\nlog_dir = /var/log/nova', 'ini', '/etc/nova/nova.conf'),
+    Check('OPT003', 'ini',
+          'An option deprecated for removal, with the reason the service '
+          'gives.',
+          '[glance]\napi_servers = http://10.0.0.11:9292',
+          '[glance]\nendpoint_override = http://10.0.0.11:9292', 'ini',
+          '/etc/nova/nova.conf'),
+    Check('OPT004', 'ini',
+          'A value that does not fit the option: its type, choices or '
+          'bounds.',
+          '[DEFAULT]\ndebug = maybe', '[DEFAULT]\ndebug = true', 'ini',
+          '/etc/cinder/cinder.conf'),
+    Check('OPT005', 'ini',
+          'A section the file has no options for.',
+          '[keystone_authtoken]\nauth_url = http://10.0.0.11:5000',
+          '[cache]\nenabled = true', 'ini', '/etc/keystone/keystone.conf'),
     # -- haproxy ----------------------------------------------------------
     Check('HAP001', 'haproxy',
           'Unknown section.',

@@ -42,8 +42,9 @@ class CatalogueDirective(Directive):
         term += nodes.Text(f' ({check.family})')
         body = nodes.definition()
         body += nodes.paragraph(text=check.summary)
-        for label, text in (('Wrong:', check.wrong), ('Right:', check.right)):
-            body += nodes.paragraph(text=label)
+        where = f' (in {check.file})' if check.file else ''
+        for label, text in (('Wrong', check.wrong), ('Right', check.right)):
+            body += nodes.paragraph(text=f'{label}{where}:')
             block = nodes.literal_block(text, text)
             block['language'] = check.language
             body += block

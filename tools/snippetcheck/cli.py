@@ -12,6 +12,7 @@ from snippetcheck import __version__
 from snippetcheck import doccheck
 from snippetcheck import engine
 from snippetcheck import rstread
+from snippetcheck.options import sources
 
 
 def rst_files(paths):
@@ -25,7 +26,7 @@ def rst_files(paths):
             yield path
 
 
-def check_file(path, known):
+def check_file(path, known, release=None):
     """All reports of one RST file, in document order."""
     try:
         doctree = rstread.read(path)
@@ -35,7 +36,7 @@ def check_file(path, known):
     except Exception as error:  # docutils gave up on the markup
         return [engine.Report(str(path), 0, 'SC005',
                               f'cannot parse the file: {error}')]
-    return doccheck.check_doctree(doctree, known, str(path))
+    return doccheck.check_doctree(doctree, known, str(path), release)
 
 
 def main(argv=None):
@@ -48,6 +49,10 @@ def main(argv=None):
     parser.add_argument('--ignore', action='append', default=[],
                         metavar='CODE', help='do not report CODE '
                         '(repeat or separate with commas)')
+    parser.add_argument('--release', default=sources.DEFAULT_RELEASE,
+                        help='the OpenStack release whose options ini '
+                        'snippets are checked against (default: '
+                        '%(default)s)')
     parser.add_argument('--version', action='version',
                         version=f'%(prog)s {__version__}')
     args = parser.parse_args(argv)
@@ -60,7 +65,7 @@ def main(argv=None):
             print(f'{path}:0: SC005 no such file', file=sys.stdout)
             found += 1
             continue
-        for report in check_file(path, known):
+        for report in check_file(path, known, args.release):
             if report.code in ignored:
                 continue
             print(report.render())

@@ -3,6 +3,8 @@
 import dataclasses
 import os
 
+from snippetcheck.options import sources
+
 
 @dataclasses.dataclass
 class Snippet:
@@ -34,12 +36,15 @@ class Snippet:
 class DocumentContext:
     """State that flows from one snippet to the next in reading order.
 
-    ``resources`` maps a cluster resource id to what created it (for
-    example ``primitive`` or ``clone``), so a constraint in a later block
-    can be checked against the resources the document has created.
+    ``release`` is the OpenStack release whose options ini snippets are
+    checked against. ``resources`` maps a cluster resource id to what
+    created it (for example ``primitive`` or ``clone``), so a constraint in
+    a later block can be checked against the resources the document has
+    created.
     """
 
     resources: dict = dataclasses.field(default_factory=dict)
+    release: str = sources.DEFAULT_RELEASE
 
     def define(self, name, kind):
         self.resources[name] = kind

@@ -21,15 +21,18 @@ def snippets(doctree, default_source=''):
             yield snippet
 
 
-def check_doctree(doctree, known_directives, default_source=''):
+def check_doctree(doctree, known_directives, default_source='',
+                  release=None):
     """All reports of one doctree, in document order."""
-    return (check_snippets(snippets(doctree, default_source))
+    return (check_snippets(snippets(doctree, default_source), release)
             + check_comments(doctree, known_directives, default_source))
 
 
-def check_snippets(found):
+def check_snippets(found, release=None):
     """Reports of a document's snippets, judged in reading order."""
     document = DocumentContext()
+    if release:
+        document.release = release
     reports = []
     for snippet in found:
         for finding in engine.check_snippet(snippet, document):

@@ -37,8 +37,8 @@ class Report:
 
 
 def _ini(snippet, document):
-    from snippetcheck.checkers import ini
-    return ini.check(snippet, document)
+    from snippetcheck.checkers import options
+    return options.check(snippet, document)
 
 
 def _haproxy(snippet, document):

@@ -8,7 +8,6 @@ placeholder wherever a value of any kind is expected.
 import re
 
 _ANGLE = re.compile(r'<[^<>]+>')
-_CAPS = re.compile(r'(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*(?![a-z])')
 _ALL_CAPS_TOKEN = re.compile(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,}[0-9]*')
 
 
@@ -22,15 +21,14 @@ def is_placeholder(token):
     return bool(_ALL_CAPS_TOKEN.fullmatch(token))
 
 
+# A capitals placeholder as a whole word of a longer text.
+_CAPS_WORD = re.compile(r'(?<![A-Za-z0-9_])(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+'
+                        r'|[A-Z]{2,}[0-9]*)(?![A-Za-z0-9_])')
+
+
 def has_placeholder(text):
     """Whether *text* holds a placeholder anywhere (``<VIP>:443``)."""
-    if _ANGLE.search(text):
-        return True
-    return any(is_placeholder(word) for word in _words(text))
-
-
-def _words(text):
-    return re.split(r'[^A-Za-z0-9_]+', text)
+    return bool(_ANGLE.search(text) or _CAPS_WORD.search(text))
 
 
 def substitute(text, value):

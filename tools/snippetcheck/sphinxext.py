@@ -20,6 +20,7 @@ from snippetcheck import blocks
 from snippetcheck import catalogue_directive
 from snippetcheck import doccheck
 from snippetcheck.external import tier
+from snippetcheck.options import sources
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +80,8 @@ def _on_doctree_read(app, doctree):
     env = app.env
     source = str(env.doc2path(env.docname))
     found = list(doccheck.snippets(doctree, source))
-    reports = (doccheck.check_snippets(found)
+    reports = (doccheck.check_snippets(found,
+                                       app.config.snippetcheck_release)
                + doccheck.check_comments(doctree, known_directives(), source))
     state = DocumentState(reports)
     if external_mode(app.config) is not False:
@@ -229,6 +231,8 @@ def setup(app):
     app.add_config_value('snippetcheck_external', 'auto', 'env',
                          types=[str, bool])
     app.add_config_value('snippetcheck_timeout', 60, '', types=[int])
+    app.add_config_value('snippetcheck_release', sources.DEFAULT_RELEASE,
+                         'env', types=[str])
     app.add_directive('code-block', SnippetCodeBlock, override=True)
     app.add_directive('sourcecode', SnippetCodeBlock, override=True)
     app.add_directive('code', SnippetCode, override=True)

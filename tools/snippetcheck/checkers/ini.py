@@ -6,9 +6,13 @@ findings and keeps going after each, so one bad line does not hide the
 next.
 """
 
+import re
+
 from oslo_config import iniparser
 
 from snippetcheck.findings import Finding
+
+_SPACE = re.compile(r'\s')
 
 
 class IniSyntax(iniparser.BaseParser):
@@ -36,7 +40,7 @@ class IniSyntax(iniparser.BaseParser):
             return
         line = self._key_line
         seen = self._seen.setdefault(self.section, {})
-        if any(c.isspace() for c in key):
+        if _SPACE.search(key):
             name = key.split()[0]
             self.findings.append(Finding(
                 line, 'INI002',

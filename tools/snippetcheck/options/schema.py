@@ -1,0 +1,180 @@
+"""The options a configuration file accepts, read from the option data.
+
+``for_file(path, release)`` gives the Schema of a file the guide names:
+``/etc/cinder/cinder.conf`` is cinder's, and a path with a placeholder such
+as ``/etc/<service>/<service>.conf`` is the schema of the namespaces every
+oslo service shares. Data is read on first use and kept.
+
+Sections a service names at run time are resolved the way the service
+does it:
+
+* cinder: a section that is no option group is a volume backend (listed in
+  ``enabled_backends``) and takes the options of ``[backend_defaults]``;
+* manila: a section that is no option group is a share backend (listed in
+  ``enabled_share_backends``) and takes the share driver options, which
+  manila registers in ``[DEFAULT]``;
+* glance: a section that is no option group is a store named in
+  ``enabled_backends`` and takes the options of ``[glance_store]``;
+* a group oslo.config declares dynamic (``dynamic_group_owner``) is taken
+  by the sections its owner option lists;
+* a group with an ``auth_type`` option also takes the options of the
+  keystoneauth1 plugin it names (or of any plugin, when the snippet does
+  not say which).
+"""
+
+import difflib
+import functools
+import json
+import os
+import pathlib
+
+from snippetcheck.options import sources
+
+DATA = pathlib.Path(__file__).parent / 'data'
+
+#: service -> group whose options sections named at run time take.
+RUNTIME_SECTIONS = {
+    'cinder': 'backend_defaults',
+    'manila': 'DEFAULT',
+    'glance-api': 'glance_store',
+}
+
+COMMON = 'common'
+
+
+@functools.cache
+def releases():
+    return tuple(sorted(p.name for p in DATA.iterdir() if p.is_dir()))
+
+
+@functools.cache
+def _manifest(release):
+    with open(DATA / release / 'manifest.json', encoding='utf-8') as stream:
+        return json.load(stream)
+
+
+@functools.cache
+def _namespace(release, name):
+    path = DATA / release / 'namespaces' / f'{name}.json'
+    try:
+        with open(path, encoding='utf-8') as stream:
+            return json.load(stream)
+    except FileNotFoundError:
+        return {}
+
+
+@functools.cache
+def _auth_plugins(release):
+    with open(DATA / release / 'auth_plugins.json', encoding='utf-8') as f:
+        return json.load(f)
+
+
+def service_for(path, release):
+    """The service whose file *path* is, COMMON, or None."""
+    if not path or release not in releases():
+        return None
+    if '<' in path or 'SERVICE' in path:
+        return COMMON
+    name = os.path.basename(path)
+    for service, spec in _manifest(release)['services'].items():
+        if name in spec['files']:
+            return service
+    return None
+
+
+def for_file(path, release):
+    service = service_for(path, release)
+    return None if service is None else _schema(release, service)
+
+
+@functools.cache
+def _schema(release, service):
+    manifest = _manifest(release)
+    if service == COMMON:
+        namespaces = manifest['common_namespaces']
+        label = 'any OpenStack service'
+    else:
+        spec = manifest['services'][service]
+        namespaces = spec['namespaces']
+        label = f"{service} {spec['version']}"
+    everywhere = set()
+    for spec in manifest['services'].values():
+        for namespace in spec['namespaces']:
+            everywhere.update(_namespace(release, namespace).get(
+                'DEFAULT', {}))
+    return Schema(service, label, [_namespace(release, n)
+                                   for n in namespaces],
+                  _auth_plugins(release), everywhere)
+
+
+class Schema:
+    """Groups and options of one file."""
+
+    def __init__(self, service, label, namespaces, plugins, default_names):
+        self.service = service
+        self.label = label
+        self.groups = {}
+        self.dynamic = {}
+        for data in namespaces:
+            for group, options in data.items():
+                if group == '_dynamic':
+                    self.dynamic.update(options)
+                    continue
+                self.groups.setdefault(group, {}).update(options)
+        self.plugins = plugins
+        self.plugin_options = {}
+        for options in plugins.values():
+            self.plugin_options.update(options)
+        self.deprecated = {}
+        for group, options in self.groups.items():
+            for name, spec in options.items():
+                for old_group, old_name in spec.get('d', ()):
+                    self.deprecated.setdefault((old_group, old_name),
+                                               (group, name))
+        self.default_names_anywhere = default_names
+        self.runtime_group = RUNTIME_SECTIONS.get(service)
+
+    @property
+    def common(self):
+        return self.service == COMMON
+
+    def group_for(self, section, dynamic_sections=()):
+        """The option group a section takes, or None if unknown."""
+        if section in self.groups:
+            return section
+        if section in dynamic_sections:
+            return dynamic_sections[section]
+        if self.runtime_group and self.runtime_group in self.groups:
+            return self.runtime_group
+        return None
+
+    def option(self, group, name, auth_type=None):
+        """The spec of option *name* of *group*, or None."""
+        spec = self.groups.get(group, {}).get(name)
+        if spec is None and 'auth_type' in self.groups.get(group, {}):
+            plugin = self.plugins.get(auth_type) if auth_type else None
+            spec = (plugin or self.plugin_options).get(name)
+        return spec
+
+    def groups_with(self, name):
+        return sorted(group for group, options in self.groups.items()
+                      if name in options)
+
+    def close_name(self, group, name):
+        names = list(self.groups.get(group, {}))
+        if 'auth_type' in self.groups.get(group, {}):
+            names.extend(self.plugin_options)
+        lowered = {n.lower(): n for n in names}
+        if name.lower() in lowered:
+            return lowered[name.lower()]
+        close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
+        return close[0] if close else None
+
+    def close_group(self, section):
+        close = difflib.get_close_matches(section, list(self.groups), n=1,
+                                          cutoff=0.8)
+        return close[0] if close else None
+
+
+def default_release():
+    return sources.DEFAULT_RELEASE
