@@ -17,3 +17,14 @@ class Finding:
 
     def render(self):
         return f'{self.code} {self.message}'
+
+
+def shorten(text, limit=50):
+    """*text* cut to *limit* characters for a message, unprintable
+    characters shown as "?"."""
+    text = str(text)
+    if len(text) > limit:
+        text = text[:limit - 3] + '...'
+    if not text.isprintable():
+        text = ''.join(ch if ch.isprintable() else '?' for ch in text)
+    return text

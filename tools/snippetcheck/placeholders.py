@@ -34,3 +34,39 @@ def has_placeholder(text):
 def substitute(text, value):
     """Replace every angle-bracket placeholder in *text* with *value*."""
     return _ANGLE.sub(value, text)
+
+
+#: Capitals that are values of the cluster tools, not placeholders.
+CLUSTER_KEYWORDS = frozenset(['INFINITY', 'INF'])
+#: The most words an angle-bracket placeholder spans (``<Virtual IP>``).
+MAX_PLACEHOLDER_WORDS = 6
+
+
+def is_value_placeholder(word):
+    """A placeholder (``<Virtual IP>``, ``PUBLIC_VIP``), but not INFINITY."""
+    return word.lstrip('+-') not in CLUSTER_KEYWORDS and is_placeholder(word)
+
+
+def join_placeholders(words):
+    """Glue back ``<Virtual IP>`` that the shell split into two words."""
+    if not any('<' in word for word in words):
+        return list(words)
+    joined = []
+    index = 0
+    count = len(words)
+    limit = MAX_PLACEHOLDER_WORDS
+    while index < count:
+        word = words[index]
+        index += 1
+        opened = word.rfind('<')
+        if opened >= 0 and '>' not in word[opened:]:
+            end = index
+            while end < count and end - index < limit and \
+                    '>' not in words[end] and '<' not in words[end]:
+                end += 1
+            if end < count and end - index < limit and \
+                    '>' in words[end] and '<' not in words[end]:
+                word = ' '.join(words[index - 1:end + 1])
+                index = end + 1
+        joined.append(word)
+    return joined

@@ -28,8 +28,10 @@ import difflib
 import itertools
 
 from snippetcheck.findings import Finding
+from snippetcheck.findings import shorten as _short
 from snippetcheck.placeholders import has_placeholder
-from snippetcheck.placeholders import is_placeholder as _is_value
+from snippetcheck.placeholders import is_value_placeholder as is_placeholder
+from snippetcheck.placeholders import join_placeholders
 
 # -- the command tree --------------------------------------------------------
 #
@@ -544,9 +546,7 @@ MIN_ARGS = {
 
 
 #: Capital words that are keywords, not placeholders.
-_CAPITAL_KEYWORDS = frozenset(['INFINITY', 'INF'])
 #: Words an angle-bracket placeholder may span.
-_PLACEHOLDER_WORDS = 6
 
 #: Bounds on the "did you mean" search, which keep a check linear.
 _SUGGESTION_POOL = 1000
@@ -1668,40 +1668,3 @@ def _choices(node):
     return shown + (', ...' if len(names) > 12 else '')
 
 
-def is_placeholder(word):
-    """A placeholder (``<Virtual IP>``, ``PUBLIC_VIP``), but not INFINITY."""
-    return word.lstrip('+-') not in _CAPITAL_KEYWORDS and _is_value(word)
-
-
-def join_placeholders(words):
-    """Glue back ``<Virtual IP>`` that the shell split into two words."""
-    if not any('<' in word for word in words):
-        return list(words)
-    joined = []
-    index = 0
-    count = len(words)
-    while index < count:
-        word = words[index]
-        index += 1
-        opened = word.rfind('<')
-        if opened >= 0 and '>' not in word[opened:]:
-            end = index
-            while end < count and end - index < _PLACEHOLDER_WORDS and \
-                    '>' not in words[end] and '<' not in words[end]:
-                end += 1
-            if end < count and end - index < _PLACEHOLDER_WORDS and \
-                    '>' in words[end] and '<' not in words[end]:
-                word = ' '.join(words[index - 1:end + 1])
-                index = end + 1
-        joined.append(word)
-    return joined
-
-
-def _short(text, limit=50):
-    """*text* cut to *limit* characters, unprintable ones shown as "?"."""
-    text = str(text)
-    if len(text) > limit:
-        text = text[:limit - 3] + '...'
-    if not text.isprintable():
-        text = ''.join(ch if ch.isprintable() else '?' for ch in text)
-    return text

@@ -15,7 +15,6 @@ and ``-F`` lets the commit go on. STONITH and quorum complaints, which any
 CIB without nodes raises, are left out too.
 """
 
-import os
 import re
 
 from snippetcheck.external import sandbox
@@ -89,13 +88,9 @@ def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
     finding belongs to."""
     if not items:
         return []
-    cib = os.path.join(scratch, 'cib.xml')
-    empty = sandbox.run(['cibadmin', '--empty'], scratch, timeout=timeout)
-    if empty.returncode != 0:
-        return [(0, 'XCRM003', 'cibadmin --empty failed: ' +
-                 first_line(empty.output))]
-    with open(cib, 'w', encoding='utf-8') as stream:
-        stream.write(empty.stdout)
+    cib, problem = sandbox.empty_cib(scratch, timeout)
+    if problem:
+        return [(0, 'XCRM003', problem)]
     lines = [_ANGLE.sub('192.0.2.10', element) for element in items]
     answer = crm.request({'cib': cib, 'lines': lines})
     if 'error' in answer:

@@ -17,12 +17,12 @@ services. For those agents alone the replay adds ``--force`` to
 judges everything else about the command.
 """
 
-import os
 import re
 
 from snippetcheck.external import sandbox
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
+from snippetcheck.placeholders import join_placeholders
 
 #: Command groups whose effect is on the CIB, and so work with -f.
 REPLAYED = frozenset(['resource', 'constraint', 'property', 'stonith',
@@ -48,21 +48,9 @@ def _value_for(placeholder):
     return 'placeholder'
 
 
-def _glue_placeholders(words):
-    """Words with an unquoted ``<Virtual IP>`` made one word again, as
-    the static checks read it."""
-    glued = []
-    for word in words:
-        if glued and glued[-1].count('<') > glued[-1].count('>'):
-            glued[-1] += ' ' + word
-        else:
-            glued.append(word)
-    return glued
-
-
 def scratch_argv(argv, cib):
     """The argv to replay for pcs command *argv*, or None to skip it."""
-    words = [_substitute(word) for word in _glue_placeholders(argv[1:])]
+    words = [_substitute(word) for word in join_placeholders(argv[1:])]
     if not words or words[0] not in REPLAYED:
         return None
     if '-f' in words:
@@ -87,13 +75,9 @@ def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT):
     ``index`` is the position in *commands* of the command a finding
     belongs to.
     """
-    cib = os.path.join(scratch, 'cib.xml')
-    empty = sandbox.run(['cibadmin', '--empty'], scratch, timeout=timeout)
-    if empty.returncode != 0:
-        return [(0, 'XPCS003', 'cibadmin --empty failed: ' +
-                 first_line(empty.output))]
-    with open(cib, 'w', encoding='utf-8') as stream:
-        stream.write(empty.stdout)
+    cib, problem = sandbox.empty_cib(scratch, timeout)
+    if problem:
+        return [(0, 'XPCS003', problem)]
     findings = []
     replayed = []
     for index, argv in enumerate(commands):

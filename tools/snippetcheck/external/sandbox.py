@@ -127,3 +127,18 @@ def start(argv, scratch, **env_extra):
         list(argv), cwd=scratch, env=env, stdin=subprocess.PIPE,
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
         errors='replace', shell=False)
+
+
+def empty_cib(scratch, timeout=DEFAULT_TIMEOUT):
+    """Write an empty CIB (``cibadmin --empty``) to *scratch*/cib.xml.
+
+    Returns (path, None), or (None, what went wrong).
+    """
+    result = run(['cibadmin', '--empty'], scratch, timeout=timeout)
+    if result.returncode != 0:
+        lines = result.output.strip().splitlines() or ['no output']
+        return None, f'cibadmin --empty failed: {lines[0]}'
+    path = os.path.join(scratch, 'cib.xml')
+    with open(path, 'w', encoding='utf-8') as stream:
+        stream.write(result.stdout)
+    return path, None
