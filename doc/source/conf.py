@@ -63,6 +63,8 @@ openstackdocs_pdf_link = True
 html_theme = 'openstackdocs'
 html_theme_options = {
     'display_badge': False,
+    # No analytics tag: a reader's visit is not reported to a third party.
+    'analytics_tracking_code': '',
 }
 html_use_index = False
 html_show_sourcelink = False
