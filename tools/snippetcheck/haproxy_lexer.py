@@ -32,13 +32,49 @@ __all__ = ['HaproxyLexer']
 _END = r'(?=[ \t]|$|#)'
 
 _SECTIONS = regex_opt(sorted(kw.SECTIONS))
-_NAMED = regex_opt(sorted(kw.OPTION_NAMES | kw.TIMEOUT_NAMES))
-_HEADS = sorted(set().union(*kw.HEADS.values()) - {'option', 'timeout'})
-_SECOND_WORDS = regex_opt(sorted({
-    key.split(' ', 1)[1] for key in kw.WHERE
-    if ' ' in key and key.split(' ', 1)[0] in _HEADS}))
-_KEYWORDS = regex_opt(sorted(kw.FIRST_WORDS))
 _DIRECTIVES = regex_opt(sorted(kw.DIRECTIVES))
+_NAMED = frozenset(kw.OPTION_NAMES | kw.TIMEOUT_NAMES)
+_HEADS = frozenset(set().union(*kw.HEADS.values()) - {'option', 'timeout'})
+_SECOND_WORDS = frozenset(
+    key.split(' ', 1)[1] for key in kw.WHERE
+    if ' ' in key and key.split(' ', 1)[0] in _HEADS)
+_KEYWORDS = frozenset(kw.FIRST_WORDS)
+
+#: The start of a keyword line: indentation, "no"/"default", a word and,
+#: maybe, the word after it. The words are told apart by looking them up
+#: in the keyword tables (see _keyword_line), not by a regular expression
+#: listing hundreds of keywords, which is slow to compile.
+_KEYWORD_LINE = (r'([ \t]*)((?:no|default)[ \t]+)?([A-Za-z][\w.-]*)'
+                 r'(?:([ \t]+)([A-Za-z][\w.-]*))?' + _END)
+
+
+def _keyword_line(lexer, match):
+    """Tokens of the keyword (one or two words) that starts a line."""
+    indent, prefix, first, gap, second = match.groups()
+    position = match.start()
+    for value, token in ((indent, Whitespace), (prefix, Keyword)):
+        if value:
+            yield position, token, value
+            position += len(value)
+    if first in ('option', 'timeout') and second in _NAMED:
+        kinds = (Keyword, Name.Builtin)
+    elif first in _HEADS and second in _SECOND_WORDS:
+        kinds = (Keyword, Keyword)
+    else:
+        kinds = (Keyword if first in _KEYWORDS else Name, None)
+    yield position, kinds[0], first
+    position += len(first)
+    if second is None:
+        return
+    yield position, Whitespace, gap
+    position += len(gap)
+    if kinds[1] is not None:
+        yield position, kinds[1], second
+        return
+    # not part of the keyword: an argument, lexed as the others are
+    for index, token, value in lexer.get_tokens_unprocessed(
+            second, stack=('arguments',)):
+        yield position + index, token, value
 
 
 class HaproxyLexer(RegexLexer):
@@ -58,16 +94,7 @@ class HaproxyLexer(RegexLexer):
              bygroups(Whitespace, Keyword.Namespace), 'section'),
             (r'([ \t]*)' + _DIRECTIVES + _END,
              bygroups(Whitespace, Comment.Preproc), 'arguments'),
-            (r'([ \t]*)((?:no|default)[ \t]+)?(option|timeout)([ \t]+)'
-             + _NAMED + _END,
-             bygroups(Whitespace, Keyword, Keyword, Whitespace,
-                      Name.Builtin), 'arguments'),
-            (r'([ \t]*)((?:no|default)[ \t]+)?' + regex_opt(_HEADS)
-             + r'([ \t]+)' + _SECOND_WORDS + _END,
-             bygroups(Whitespace, Keyword, Keyword, Whitespace, Keyword),
-             'arguments'),
-            (r'([ \t]*)((?:no|default)[ \t]+)?' + _KEYWORDS + _END,
-             bygroups(Whitespace, Keyword, Keyword), 'arguments'),
+            (_KEYWORD_LINE, _keyword_line, 'arguments'),
             (r'([ \t]*)([^\s#]+)', bygroups(Whitespace, Name), 'arguments'),
             (r'\s+', Whitespace),
             (r'.', Text),
