@@ -56,3 +56,21 @@ def sphinx_build(builder, out, *extra):
 @functools.cache
 def html_build(out):
     return sphinx_build('html', pathlib.Path(out))
+
+
+def pdf_build(out):
+    """Build the guide's PDF in *out*; return the PDF's path.
+
+    The other PDFs LaTeX leaves there are the figures sphinx.ext.graphviz
+    drew.
+    """
+    result = sphinx_build('latex', out)
+    assert result.returncode == 0, result.stderr[-4000:]
+    make = subprocess.run(['make', '-C', str(out / 'latex')],
+                          capture_output=True, text=True, timeout=1800,
+                          check=False)
+    assert make.returncode == 0, make.stdout[-4000:]
+    pdfs = sorted(p for p in (out / 'latex').glob('*.pdf')
+                  if not p.name.startswith('graphviz-'))
+    assert [p.name for p in pdfs] == ['doc-ha-guide.pdf']
+    return pdfs[0]

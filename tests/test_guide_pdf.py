@@ -19,17 +19,7 @@ pytestmark = pytest.mark.skipif(
 @pytest.fixture(scope='module')
 def pdf(tmp_path_factory):
     out = tmp_path_factory.mktemp('pdf')
-    result = guide.sphinx_build('latex', out)
-    assert result.returncode == 0, result.stderr[-4000:]
-    make = subprocess.run(['make', '-C', str(out / 'latex')],
-                          capture_output=True, text=True, timeout=1800,
-                          check=False)
-    assert make.returncode == 0, make.stdout[-4000:]
-    # the other PDFs there are the figures sphinx.ext.graphviz drew
-    pdfs = sorted(p for p in (out / 'latex').glob('*.pdf')
-                  if not p.name.startswith('graphviz-'))
-    assert [p.name for p in pdfs] == ['doc-ha-guide.pdf']
-    return out, pdfs[0]
+    return out, guide.pdf_build(out)
 
 
 def _text(path):

@@ -28,15 +28,7 @@ def pdf(tmp_path_factory):
         _missing(f'no TeX toolchain or poppler-utils ({", ".join(absent)} '
                  'missing); install the pdf-docs packages of bindep.txt')
     out = tmp_path_factory.mktemp('e2e-pdf')
-    result = guide.sphinx_build('latex', out)
-    assert result.returncode == 0, result.stderr[-4000:]
-    make = subprocess.run(['make', '-C', str(out / 'latex')],
-                          capture_output=True, text=True, timeout=1800,
-                          check=False)
-    assert make.returncode == 0, make.stdout[-4000:]
-    path = out / 'latex' / 'doc-ha-guide.pdf'
-    assert path.is_file()
-    return out, path
+    return out, guide.pdf_build(out)
 
 
 def _run(*command):
