@@ -1,6 +1,7 @@
 """What a check reports: a code, a line inside the snippet and a message."""
 
 import dataclasses
+import difflib
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -28,3 +29,12 @@ def shorten(text, limit=50):
     if not text.isprintable():
         text = ''.join(ch if ch.isprintable() else '?' for ch in text)
     return text
+
+
+def did_you_mean(word, candidates, prefix='', suffix=''):
+    """'; did you mean "X"?' for the candidate closest to *word*, or ''."""
+    close = difflib.get_close_matches(str(word)[:60], list(candidates), n=1,
+                                      cutoff=0.75)
+    if close:
+        return f'; did you mean "{prefix}{close[0]}{suffix}"?'
+    return ''

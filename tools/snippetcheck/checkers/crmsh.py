@@ -26,10 +26,10 @@ blocks and commands, only what came before counts.
 """
 
 import contextlib
-import difflib
 import re
 
 from snippetcheck.findings import Finding
+from snippetcheck.findings import did_you_mean as _did_you_mean
 from snippetcheck.findings import shorten as _short
 from snippetcheck.placeholders import has_placeholder
 from snippetcheck.placeholders import is_value_placeholder as is_placeholder
@@ -864,13 +864,5 @@ def _subsequence(letters, name):
 def _is_score(text):
     return bool(_SCORE_RE.match(text))
 
-
-def _did_you_mean(word, candidates, suffix=''):
-    word = str(word)[:60]
-    close = difflib.get_close_matches(word, list(candidates), n=1,
-                                      cutoff=0.75)
-    if close:
-        return f'; did you mean "{close[0]}{suffix}"?'
-    return ''
 
 

@@ -24,10 +24,10 @@ with negative numbers such as ``-INFINITY`` kept as arguments), so the
 command path is found wherever the options stand.
 """
 
-import difflib
 import itertools
 
 from snippetcheck.findings import Finding
+from snippetcheck.findings import did_you_mean as _did_you_mean
 from snippetcheck.findings import shorten as _short
 from snippetcheck.placeholders import has_placeholder
 from snippetcheck.placeholders import is_value_placeholder as is_placeholder
@@ -1651,14 +1651,6 @@ def _resolve_long(name):
         return matches[0]
     return '' if matches else None
 
-
-def _did_you_mean(word, candidates, prefix=''):
-    word = str(word)[:60]
-    close = difflib.get_close_matches(word, list(candidates), n=1,
-                                      cutoff=0.75)
-    if close:
-        return f'; did you mean "{prefix}{close[0]}"?'
-    return ''
 
 
 def _choices(node):
