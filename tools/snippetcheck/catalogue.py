@@ -1,8 +1,8 @@
 """Every check snippetcheck has: its stable code, family and examples.
 
 The codes never change meaning once published, so that ``snippetcheck_ignore``
-lists and per-block opt-outs keep working. The guide's contributor page
-renders this catalogue with the ``snippetcheck-catalogue`` directive.
+lists and per-block opt-outs keep working. ``tools/README.rst`` lists
+them with their examples (see :mod:`snippetcheck.catalogue_rst`).
 """
 
 import dataclasses

@@ -33,8 +33,8 @@ CONTAINERS = ('only', 'glossary', 'seealso', 'versionadded',
 #: Sphinx directives with nothing to check inside.
 OPAQUE = ('toctree', 'literalinclude', 'graphviz', 'digraph', 'graph',
           'index', 'highlight', 'automodule', 'autoclass', 'autofunction',
-          'snippetcheck-catalogue', 'tabularcolumns', 'sectionauthor',
-          'codeauthor', 'productionlist', 'ifconfig')
+          'tabularcolumns', 'sectionauthor', 'codeauthor', 'productionlist',
+          'ifconfig')
 
 
 class CodeBlock(Directive):

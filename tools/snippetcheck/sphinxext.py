@@ -17,7 +17,6 @@ from sphinx.util import logging
 
 from snippetcheck import __version__
 from snippetcheck import blocks
-from snippetcheck import catalogue_directive
 from snippetcheck import doccheck
 from snippetcheck.external import tier
 from snippetcheck.options import sources
@@ -236,8 +235,6 @@ def setup(app):
     app.add_directive('code-block', SnippetCodeBlock, override=True)
     app.add_directive('sourcecode', SnippetCodeBlock, override=True)
     app.add_directive('code', SnippetCode, override=True)
-    app.add_directive('snippetcheck-catalogue',
-                      catalogue_directive.CatalogueDirective)
     app.add_lexer('haproxy', HaproxyLexer)
     app.connect('doctree-read', _on_doctree_read)
     app.connect('env-purge-doc', _on_purge)
