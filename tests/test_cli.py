@@ -57,6 +57,23 @@ def test_directory_is_searched(tmp_path):
     assert 'bad.rst:3: INI001' in result.stdout
 
 
+def test_a_directory_named_through_dots_is_searched(tmp_path):
+    """``../doc`` is searched; a hidden directory below it is not."""
+    bad = '.. code-block:: ini\n\n   [DEFAULT\n'
+    for folder in ('doc', 'doc/.hidden', 'tools'):
+        (tmp_path / folder).mkdir()
+    (tmp_path / 'doc' / 'bad.rst').write_text(bad, encoding='utf-8')
+    (tmp_path / 'doc' / '.hidden' / 'skip.rst').write_text(
+        bad, encoding='utf-8')
+    result = subprocess.run(
+        [sys.executable, '-m', 'snippetcheck', '../doc'],
+        cwd=tmp_path / 'tools', capture_output=True, text=True,
+        timeout=120, check=False)
+    assert result.stdout.splitlines() == [
+        '../doc/bad.rst:3: INI001 section header "[DEFAULT" does not end '
+        'with "]"; write "[name]"']
+
+
 def test_ignore_option(tmp_path):
     page = tmp_path / 'bad.rst'
     page.write_text('.. code-block:: ini\n\n   [DEFAULT\n', encoding='utf-8')

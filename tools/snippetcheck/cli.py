@@ -19,9 +19,11 @@ def rst_files(paths):
     for path in paths:
         path = pathlib.Path(path)
         if path.is_dir():
+            # hidden directories below the one given are skipped, not
+            # the parts of the path given (``../doc``)
             yield from sorted(p for p in path.rglob('*.rst')
-                              if not any(part.startswith('.')
-                                         for part in p.parts))
+                              if not any(part.startswith('.') for part
+                                         in p.relative_to(path).parts))
         else:
             yield path
 
