@@ -48,6 +48,13 @@ CHECKS = (
           'A document cannot be read or parsed at all.',
           'a file that is not UTF-8 text',
           'UTF-8 reStructuredText'),
+    Check('SC006', 'markup',
+          'The checks of a block did not finish within '
+          'snippetcheck_timeout; report it, and opt the block out with a '
+          'reason until it is fixed.',
+          'a block a check never finishes on',
+          ':snippetcheck-ignore: all the checks hang on it (bug report '
+          'link)'),
     # -- markup -----------------------------------------------------------
     Check('RST001', 'markup',
           'A comment is a misspelled directive: the text it holds is not '

@@ -6,11 +6,11 @@ there is any, 0 when there is none, 2 on a usage error.
 
 import argparse
 import pathlib
-import sys
 
 from snippetcheck import __version__
 from snippetcheck import doccheck
 from snippetcheck import engine
+from snippetcheck import offload
 from snippetcheck import rstread
 from snippetcheck.options import sources
 
@@ -28,17 +28,44 @@ def rst_files(paths):
             yield path
 
 
-def check_file(path, known, release=None):
-    """All reports of one RST file, in document order."""
+def read_file(path, known):
+    """The snippets of one RST file, and the reports of the file itself
+    (it cannot be read or parsed; its comments)."""
     try:
         doctree = rstread.read(path)
     except (OSError, UnicodeError) as error:
-        return [engine.Report(str(path), 0, 'SC005',
-                              f'cannot read the file: {error}')]
+        return [], [engine.Report(str(path), 0, 'SC005',
+                                  f'cannot read the file: {error}')]
     except Exception as error:  # docutils gave up on the markup
-        return [engine.Report(str(path), 0, 'SC005',
-                              f'cannot parse the file: {error}')]
-    return doccheck.check_doctree(doctree, known, str(path), release)
+        return [], [engine.Report(str(path), 0, 'SC005',
+                                  f'cannot parse the file: {error}')]
+    return (list(doccheck.snippets(doctree, str(path))),
+            doccheck.check_comments(doctree, known, str(path)))
+
+
+def check_file(path, known, release=None):
+    """All reports of one RST file, checked in this process."""
+    found, reports = read_file(path, known)
+    return engine.check_snippets(found, release) + reports
+
+
+def check_files(paths, known, release=None, timeout=60):
+    """(path, reports) of every file, in order; the snippets are checked
+    in a worker process while the next files are read (see
+    :mod:`snippetcheck.offload`)."""
+    checker = offload.Offload(timeout)
+    files = []
+    for index, path in enumerate(paths):
+        if not path.exists():
+            files.append((path, [engine.Report(str(path), 0, 'SC005',
+                                               'no such file')]))
+            continue
+        found, reports = read_file(path, known)
+        checker.submit(index, found, release)
+        files.append((path, reports))
+    checked = checker.collect()
+    return [(path, sorted(reports + checked.get(index, [])))
+            for index, (path, reports) in enumerate(files)]
 
 
 def main(argv=None):
@@ -55,6 +82,9 @@ def main(argv=None):
                         help='the OpenStack release whose options ini '
                         'snippets are checked against (default: '
                         '%(default)s)')
+    parser.add_argument('--timeout', type=int, default=60, metavar='SECONDS',
+                        help='report a block whose checks take longer '
+                        '(SC006; default: %(default)s)')
     parser.add_argument('--version', action='version',
                         version=f'%(prog)s {__version__}')
     args = parser.parse_args(argv)
@@ -62,12 +92,9 @@ def main(argv=None):
                for code in value.split(',') if code.strip()}
     known = rstread.known_directives()
     found = 0
-    for path in rst_files(args.paths):
-        if not path.exists():
-            print(f'{path}:0: SC005 no such file', file=sys.stdout)
-            found += 1
-            continue
-        for report in check_file(path, known, args.release):
+    for _path, reports in check_files(list(rst_files(args.paths)), known,
+                                      args.release, args.timeout):
+        for report in reports:
             if report.code in ignored:
                 continue
             print(report.render())

@@ -8,7 +8,6 @@ import functools
 
 from snippetcheck import blocks
 from snippetcheck import engine
-from snippetcheck.context import DocumentContext
 
 
 def snippets(doctree, default_source=''):
@@ -24,22 +23,9 @@ def snippets(doctree, default_source=''):
 def check_doctree(doctree, known_directives, default_source='',
                   release=None):
     """All reports of one doctree, in document order."""
-    return (check_snippets(snippets(doctree, default_source), release)
+    return (engine.check_snippets(snippets(doctree, default_source),
+                                  release)
             + check_comments(doctree, known_directives, default_source))
-
-
-def check_snippets(found, release=None):
-    """Reports of a document's snippets, judged in reading order."""
-    document = DocumentContext()
-    if release:
-        document.release = release
-    reports = []
-    for snippet in found:
-        for finding in engine.check_snippet(snippet, document):
-            reports.append(engine.Report(
-                snippet.source, snippet.line + finding.line - 1,
-                finding.code, finding.message))
-    return reports
 
 
 def check_comments(doctree, known_directives, default_source=''):

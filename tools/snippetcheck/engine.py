@@ -11,6 +11,7 @@ import re
 from snippetcheck import catalogue
 from snippetcheck import console
 from snippetcheck.checkers import markup
+from snippetcheck.context import DocumentContext
 from snippetcheck.findings import Finding
 
 #: Blocks larger than this are not checked (SC002).
@@ -82,6 +83,26 @@ CHECKERS = {
     'python': _python, 'python3': _python, 'py': _python,
     'yaml': _yaml, 'yml': _yaml,
 }
+
+
+def check_snippets(found, release=None, on_snippet=None):
+    """Reports of a document's snippets, judged in reading order.
+
+    *on_snippet*, when given, is called with the index of each snippet
+    before it is judged (the worker process reports its progress so).
+    """
+    document = DocumentContext()
+    if release:
+        document.release = release
+    reports = []
+    for index, snippet in enumerate(found):
+        if on_snippet is not None:
+            on_snippet(index)
+        for finding in check_snippet(snippet, document):
+            reports.append(Report(
+                snippet.source, snippet.line + finding.line - 1,
+                finding.code, finding.message))
+    return reports
 
 
 def check_snippet(snippet, document):

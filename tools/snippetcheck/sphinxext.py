@@ -18,7 +18,8 @@ from sphinx.util import logging
 from snippetcheck import __version__
 from snippetcheck import blocks
 from snippetcheck import doccheck
-from snippetcheck.external import tier
+from snippetcheck import engine
+from snippetcheck import offload
 from snippetcheck.options import sources
 
 logger = logging.getLogger(__name__)
@@ -79,12 +80,18 @@ def _on_doctree_read(app, doctree):
     env = app.env
     source = str(env.doc2path(env.docname))
     found = list(doccheck.snippets(doctree, source))
-    reports = (doccheck.check_snippets(found,
-                                       app.config.snippetcheck_release)
-               + doccheck.check_comments(doctree, known_directives(), source))
+    reports = doccheck.check_comments(doctree, known_directives(), source)
+    checker = _offload(app)
+    if checker is None:
+        reports += engine.check_snippets(found,
+                                         app.config.snippetcheck_release)
+    else:
+        # judged in the worker while the next documents are read; the
+        # reports are filed in env-updated
+        checker.submit(env.docname, found, app.config.snippetcheck_release)
     state = DocumentState(reports)
     if external_mode(app.config) is not False:
-        state.jobs = tier.jobs_for(found)
+        state.jobs = _tier().jobs_for(found)
         state.pending = bool(state.jobs)
         if state.pending and app.parallel <= 1:
             # Reading one document after the other: start its external
@@ -92,6 +99,40 @@ def _on_doctree_read(app, doctree):
             _run(app).add(state.jobs)
             _started(app).add(env.docname)
     _states(env)[env.docname] = state
+
+
+def _tier():
+    """The external tier, imported only by builds that use it."""
+    from snippetcheck.external import tier
+
+    return tier
+
+
+def _offload(app):
+    """The worker process that checks this build's documents, or None to
+    check them in this process: when ``snippetcheck_worker`` is off, and
+    when documents are read in parallel processes (each of which checks
+    its own).
+    """
+    if app.parallel > 1 or not app.config.snippetcheck_worker:
+        return None
+    checker = getattr(app, '_snippetcheck_offload', None)
+    if checker is None:
+        checker = app._snippetcheck_offload = offload.Offload(
+            app.config.snippetcheck_timeout)
+    return checker
+
+
+def _file_offloaded(app, env):
+    """Wait for the worker and file its reports with their documents."""
+    checker = getattr(app, '_snippetcheck_offload', None)
+    if checker is None:
+        return
+    app._snippetcheck_offload = None
+    states = _states(env)
+    for docname, reports in checker.collect().items():
+        if docname in states:
+            states[docname].reports.extend(reports)
 
 
 def _started(app):
@@ -111,6 +152,7 @@ def _run(app):
     """This build's external checks under way (started on first use)."""
     run = getattr(app, '_snippetcheck_run', None)
     if run is None:
+        tier = _tier()
         cache = tier.Cache(os.path.join(app.doctreedir,
                                         'snippetcheck-cache'))
         run = tier.Run(cache, app.config.snippetcheck_timeout)
@@ -141,8 +183,8 @@ def external_mode(config):
 
 
 def _on_env_updated(app, env):
-    """Make sure the external checks of every document read in this build
-    are under way.
+    """File the reports of the worker that checked the documents read in
+    this build, then make sure their external checks are under way.
 
     Documents read one after the other started theirs as they were read;
     those read in parallel processes (and those whose results a previous
@@ -151,13 +193,14 @@ def _on_env_updated(app, env):
     writes in parallel processes waits for them here instead, as forking
     beside running threads is not safe.
     """
+    _file_offloaded(app, env)
     mode = external_mode(app.config)
     pending = {name: state for name, state in _states(env).items()
                if state.pending}
     if mode is False or not pending:
         return []
     kinds = {job.kind for state in pending.values() for job in state.jobs}
-    missing = tier.missing_programs(kinds)
+    missing = _tier().missing_programs(kinds)
     if missing:
         names = ', '.join(f'{program} (Debian package {package})'
                           for program, package in sorted(missing.items()))
@@ -203,6 +246,9 @@ def _collect(app):
 
 def _on_build_finished(app, exception):
     if exception is not None:
+        checker = getattr(app, '_snippetcheck_offload', None)
+        if checker is not None:
+            checker.close()
         run = getattr(app, '_snippetcheck_run', None)
         if run is not None:
             run.cancel()
@@ -230,6 +276,7 @@ def setup(app):
     app.add_config_value('snippetcheck_external', 'auto', 'env',
                          types=[str, bool])
     app.add_config_value('snippetcheck_timeout', 60, '', types=[int])
+    app.add_config_value('snippetcheck_worker', True, '', types=[bool])
     app.add_config_value('snippetcheck_release', sources.DEFAULT_RELEASE,
                          'env', types=[str])
     app.add_directive('code-block', SnippetCodeBlock, override=True)
