@@ -93,6 +93,19 @@ def test_cinder_backend_sections_take_the_backend_options():
         (2, 'OPT001')]
 
 
+def test_cinder_backend_sections_take_backend_host():
+    """cinder-volume registers backend_host in every backend section (the
+    active/passive setting cinder documents); backend_defaults itself and
+    the groups of the service do not take it."""
+    cinder = '/etc/cinder/cinder.conf'
+    assert check('[DEFAULT]\nenabled_backends = nfs\n[nfs]\n'
+                 'backend_host = cinder-cluster-1', cinder) == []
+    assert check('[backend_defaults]\nbackend_host = x', cinder) == [
+        (2, 'OPT001')]
+    assert check('[database]\nbackend_host = x', cinder) == [(2, 'OPT001')]
+    assert check('[nfs]\nbackend_hots = x', cinder) == [(2, 'OPT001')]
+
+
 def test_manila_backend_sections_take_the_share_driver_options():
     text = ('[DEFAULT]\nenabled_share_backends = generic\n[generic]\n'
             'share_driver = manila.share.drivers.generic.GenericShareDriver'

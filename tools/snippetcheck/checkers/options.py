@@ -55,7 +55,7 @@ def judge(assignments, schema):
             reported_sections.add(section)
             findings.append(_unknown_section(schema, section, line))
             continue
-        spec = schema.option(group, key, auth_types.get(section))
+        spec = schema.option(group, key, auth_types.get(section), section)
         if spec is None:
             findings.extend(_missing(schema, section, group, key, line))
             continue

@@ -9,7 +9,9 @@ Sections a service names at run time are resolved the way the service
 does it:
 
 * cinder: a section that is no option group is a volume backend (listed in
-  ``enabled_backends``) and takes the options of ``[backend_defaults]``;
+  ``enabled_backends``) and takes the options of ``[backend_defaults]``,
+  and ``backend_host``, which cinder-volume registers in each backend
+  section when it starts (the generator lists it in ``[backend]``);
 * manila: a section that is no option group is a share backend (listed in
   ``enabled_share_backends``) and takes the share driver options, which
   manila registers in ``[DEFAULT]``;
@@ -37,6 +39,11 @@ RUNTIME_SECTIONS = {
     'cinder': 'backend_defaults',
     'manila': 'DEFAULT',
     'glance-api': 'glance_store',
+}
+#: service -> groups whose options the service registers, as it starts, in
+#: every section named at run time.
+RUNTIME_EXTRA = {
+    'cinder': ('backend',),
 }
 
 COMMON = 'common'
@@ -133,6 +140,9 @@ class Schema:
                                                (group, name))
         self.default_names_anywhere = default_names
         self.runtime_group = RUNTIME_SECTIONS.get(service)
+        self.runtime_extra = {}
+        for group in RUNTIME_EXTRA.get(service, ()):
+            self.runtime_extra.update(self.groups.get(group, {}))
 
     @property
     def common(self):
@@ -148,9 +158,14 @@ class Schema:
             return self.runtime_group
         return None
 
-    def option(self, group, name, auth_type=None):
-        """The spec of option *name* of *group*, or None."""
+    def option(self, group, name, auth_type=None, section=None):
+        """The spec of option *name* of *group*, or None; *section*, when
+        given, is the section the option stands in (a section named at run
+        time takes more options than its group)."""
         spec = self.groups.get(group, {}).get(name)
+        if spec is None and section is not None and \
+                section not in self.groups and group == self.runtime_group:
+            spec = self.runtime_extra.get(name)
         if spec is None and 'auth_type' in self.groups.get(group, {}):
             plugin = self.plugins.get(auth_type) if auth_type else None
             spec = (plugin or self.plugin_options).get(name)
