@@ -197,6 +197,21 @@ def test_pcs_near_miss_sequence(tmp_path):
 
 
 @needs('pcs', 'cibadmin', 'crm_verify')
+def test_pcs_commands_for_the_live_cluster_only_are_left_out(tmp_path):
+    """pcs refuses -f for commands that act on the running cluster; they
+    are not replayed (nor reported), and the commands after them are."""
+    found = _pcs([
+        'pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.10',
+        'pcs resource cleanup vip',
+        'pcs stonith fence controller2',
+        'pcs resource restart vip',
+        'pcs constraint colocation add vip with vipp',
+    ], tmp_path)
+    assert [(index, code) for index, code, _m in found] == [
+        (4, 'XPCS001')]
+
+
+@needs('pcs', 'cibadmin', 'crm_verify')
 def test_pcs_state_does_not_leak_between_documents(tmp_path):
     helper = pcs_replay.new_worker(str(tmp_path), 60)
     try:
