@@ -1,7 +1,10 @@
-"""Checking one document: its snippets in reading order, then its comments.
+"""One document's part of the checks: its snippets in reading order, and
+the reports of its comments.
 
 Shared by the Sphinx glue and the command line, which differ only in how
-they get the doctree.
+they get the doctree; the snippets are judged by
+:func:`snippetcheck.engine.check_snippets`, in this process or in the
+worker (:mod:`snippetcheck.offload`).
 """
 
 import functools
@@ -18,14 +21,6 @@ def snippets(doctree, default_source=''):
             if not snippet.source:
                 snippet.source = default_source
             yield snippet
-
-
-def check_doctree(doctree, known_directives, default_source='',
-                  release=None):
-    """All reports of one doctree, in document order."""
-    return (engine.check_snippets(snippets(doctree, default_source),
-                                  release)
-            + check_comments(doctree, known_directives, default_source))
 
 
 def check_comments(doctree, known_directives, default_source=''):
