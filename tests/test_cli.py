@@ -115,3 +115,17 @@ def test_huge_block_is_reported_not_checked(tmp_path):
     result = run(str(page))
     assert result.returncode == 1
     assert 'huge.rst:3: SC002' in result.stdout
+
+
+def test_an_alternative_block_keeps_its_reason(tmp_path):
+    page = tmp_path / 'alt.rst'
+    page.write_text('.. code-block:: ini\n'
+                    '   :snippetcheck-alternative: keepalived instead of '
+                    'Pacemaker\n\n'
+                    '   [DEFAULT]\n   debug = true\n\n'
+                    '.. code-block:: ini\n\n   [DEFAULT]\n   debug = true\n',
+                    encoding='utf-8')
+    found, reports = cli.read_file(page, cli.rstread.known_directives())
+    assert reports == []
+    assert [s.alternative for s in found] == [
+        'keepalived instead of Pacemaker', '']

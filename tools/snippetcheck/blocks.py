@@ -15,8 +15,14 @@ from snippetcheck.context import Snippet
 ATTRIBUTE = 'snippetcheck'
 #: Directive option for a per-block opt-out: ``CODE[,CODE...]|all REASON``.
 OPT_OUT = 'snippetcheck-ignore'
+#: Directive option of a block that shows an alternative to the deployment
+#: the pages build together (keepalived instead of Pacemaker's VIP, say):
+#: ``:snippetcheck-alternative: REASON``. The block is checked as any
+#: other, but is not part of the whole deployment.
+ALTERNATIVE = 'snippetcheck-alternative'
 
-OPTION_SPEC = {OPT_OUT: directives.unchanged}
+OPTION_SPEC = {OPT_OUT: directives.unchanged,
+               ALTERNATIVE: directives.unchanged_required}
 
 
 def record(directive, node):
@@ -35,6 +41,7 @@ def record(directive, node):
             'line': line or directive.lineno,
             'caption': directive.options.get('caption', ''),
             'ignore': directive.options.get(OPT_OUT),
+            'alternative': directive.options.get(ALTERNATIVE, ''),
         }
         break
 
@@ -71,6 +78,7 @@ def to_snippet(literal):
         filename=_filename(literal, info['caption']),
         ignore=codes,
         ignore_reason=reason,
+        alternative=(info.get('alternative') or '').strip(),
     )
 
 

@@ -12,7 +12,9 @@ class Snippet:
 
     ``line`` is the line of the document on which the block's first line
     stands (1-based); ``filename`` is the configuration file the block
-    shows, when the document names one (a caption or a ``:file:`` role).
+    shows, when the document names one (a caption or a ``:file:`` role);
+    ``alternative`` the reason a block gives for showing an alternative to
+    the deployment the pages build together (empty for most blocks).
     """
 
     language: str
@@ -22,6 +24,7 @@ class Snippet:
     filename: str = ''
     ignore: frozenset = frozenset()
     ignore_reason: str = ''
+    alternative: str = ''
 
     @property
     def lines(self):
