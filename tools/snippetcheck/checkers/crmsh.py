@@ -28,6 +28,7 @@ blocks and commands, only what came before counts.
 import contextlib
 import re
 
+from snippetcheck import agents
 from snippetcheck.findings import Finding
 from snippetcheck.findings import did_you_mean as _did_you_mean
 from snippetcheck.findings import shorten as _short
@@ -450,6 +451,9 @@ def _check_agent(el, agent):
 
 def _agent_problem(agent):
     """What is wrong with the agent *agent*, or ''."""
+    unsafe = agents.unsafe(agent)
+    if unsafe:
+        return f'{unsafe}: write CLASS:PROVIDER:TYPE'
     parts = agent.split(':')
     cls = parts[0]
     if len(parts) == 1:

@@ -26,6 +26,7 @@ command path is found wherever the options stand.
 
 import itertools
 
+from snippetcheck import agents
 from snippetcheck.findings import Finding
 from snippetcheck.findings import did_you_mean as _did_you_mean
 from snippetcheck.findings import shorten as _short
@@ -1121,6 +1122,9 @@ def _check_agent(check, agent):
 
 def _agent_problem(agent):
     """(standard, code, message) for *agent*; code is '' when it is fine."""
+    unsafe = agents.unsafe(agent)
+    if unsafe:
+        return '', 'PCS002', f'{unsafe}: write STANDARD:PROVIDER:TYPE'
     if ':' not in agent:
         if agent in STANDARDS or agent in _STANDARDS_0_11:
             return '', 'PCS002', (
