@@ -19,7 +19,8 @@ Prints:
   each (the minimum is the least disturbed by the rest of the machine),
   with the ratio of CPU times beside it, which the load of the machine
   disturbs less still (for the external tier it adds the tools' CPU time,
-  much of which runs while Sphinx writes).
+  much of which runs while Sphinx writes);
+* what the sandbox every external tool runs in adds to each tool start.
 
 Run it with ``tox -e bench`` or ``python benchmarks/snippetcheck_bench.py``.
 """
@@ -197,6 +198,28 @@ def lookups_per_second(count=200_000):
     return count / (time.perf_counter() - start), len(keys)
 
 
+def sandbox_cost(runs=40):
+    """What the sandbox adds to each tool start: the median and fastest
+    wall-clock time of ``true`` started in it, and started bare, the two
+    alternating."""
+    from snippetcheck.external import sandbox
+
+    problem = sandbox.problem()
+    if problem:
+        return None, problem
+    times = {'sandbox': [], 'bare': []}
+    with tempfile.TemporaryDirectory() as scratch:
+        for _ in range(runs):
+            start = time.perf_counter()
+            sandbox.run(['true'], scratch)
+            times['sandbox'].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            subprocess.run(['true'], check=True)
+            times['bare'].append(time.perf_counter() - start)
+    return {kind: (statistics.median(values), min(values))
+            for kind, values in times.items()}, None
+
+
 def other_extensions():
     """The guide's extensions but snippetcheck, from its conf.py."""
     conf = runpy.run_path(str(ROOT / 'doc' / 'source' / 'conf.py'))
@@ -282,6 +305,17 @@ def main(argv=None):
           f'{len(FILES)} files)')
     print(f'import and load the option data: {import_time():.3f} s '
           '(target < 0.3 s)')
+    if not args.no_external:
+        cost, problem = sandbox_cost()
+        if cost is None:
+            print(f'sandbox: cannot be made here ({problem})')
+        else:
+            (median, fastest), (bare, bare_fastest) = cost['sandbox'], \
+                cost['bare']
+            print(f'sandbox cost per tool start: {1000 * (median - bare):.1f}'
+                  f' ms (median {1000 * median:.1f} ms in the sandbox, '
+                  f'{1000 * bare:.1f} ms bare; fastest {1000 * fastest:.1f}'
+                  f' and {1000 * bare_fastest:.1f} ms)')
     if args.no_build:
         return
     modes = ['without', 'static', 'here']

@@ -15,6 +15,7 @@ from snippetcheck.external import haproxy_replay
 from snippetcheck.external import pcs_replay
 from snippetcheck.external import sandbox
 from snippetcheck.external import tier
+from snippetcheck.external import toolid
 from tests.sphinxwarnings import findings
 from tests.sphinxwarnings import line_of
 from tests.sphinxwarnings import strip_colors
@@ -65,7 +66,7 @@ def test_clean_environment_keeps_nothing_of_the_caller(tmp_path,
 
 def test_refused_argv_is_never_run(tmp_path, monkeypatch):
     ran = []
-    monkeypatch.setattr(subprocess, 'run',
+    monkeypatch.setattr(subprocess, 'Popen',
                         lambda *a, **k: ran.append(a) or None)
     with pytest.raises(sandbox.Refused):
         sandbox.run(['pcs', 'resource', 'delete', 'vip'], tmp_path)
@@ -76,13 +77,13 @@ def test_refused_argv_is_never_run(tmp_path, monkeypatch):
 def test_every_pcs_command_replayed_names_a_scratch_cib(tmp_path,
                                                         monkeypatch):
     sent = []
-    original = pcs_replay.worker.Worker.request
+    original = pcs_replay.worker.Worker.exchange
 
     def spy(self, payload):
-        sent.append(payload)
+        sent.append(payload['argv'])
         return original(self, payload)
 
-    monkeypatch.setattr(pcs_replay.worker.Worker, 'request', spy)
+    monkeypatch.setattr(pcs_replay.worker.Worker, 'exchange', spy)
     commands = [('pcs', 'resource', 'create', 'vip',
                  'ocf:heartbeat:IPaddr2', 'ip=10.0.0.10'),
                 ('pcs', 'cluster', 'stop', '--all'),
@@ -93,20 +94,26 @@ def test_every_pcs_command_replayed_names_a_scratch_cib(tmp_path,
         pcs_replay.replay(commands, str(tmp_path), helper)
     finally:
         helper.close()
-    # only the CIB command is replayed, always with -f on a scratch file
-    assert len(sent) == 1
-    assert sent[0][0] == '-f'
-    assert sent[0][1].startswith(str(tmp_path))
+    # only the CIB commands are replayed, always with -f on a scratch
+    # file (a command on a file of its own is replayed on ours)
+    assert [argv[2:] for argv in sent] == [
+        ['resource', 'create', 'vip', 'ocf:heartbeat:IPaddr2',
+         'ip=10.0.0.10'],
+        ['resource', 'delete', 'vip']]
+    assert all(argv[0] == '-f' and argv[1].startswith(str(tmp_path))
+               for argv in sent)
 
 
 @needs('pcs')
 def test_pcs_worker_refuses_a_command_without_f(tmp_path):
     helper = pcs_replay.new_worker(str(tmp_path), 60)
     try:
-        answer = helper.request(['resource', 'create', 'x', 'systemd:x'])
+        answers = list(helper.exchange(
+            {'argv': ['resource', 'create', 'x', 'systemd:x']}))
     finally:
         helper.close()
-    assert answer['rc'] == 2 and 'refused' in answer['err']
+    assert answers[0]['rc'] == 2 and 'refused' in answers[0]['err']
+    assert answers[-1] == {'done': 0}
 
 
 # -- haproxy -c ---------------------------------------------------------------
@@ -150,11 +157,11 @@ def test_haproxy_near_miss_with_placeholders_and_host_names(tmp_path):
     assert haproxy_replay.check(text, str(tmp_path)) == []
 
 
-def test_haproxy_scratch_file_needs_no_resolver():
-    config, offset = haproxy_replay.prepare(
+def test_haproxy_scratch_file_needs_no_resolver(tmp_path):
+    config, offset, refused = haproxy_replay.prepare(
         'listen web\n  bind <Virtual IP>:80\n'
-        '  server s1 controller1.example.org:80 check')
-    assert offset > 0
+        '  server s1 controller1.example.org:80 check', str(tmp_path))
+    assert offset > 0 and refused == (0, '')
     assert 'controller1' not in config and '<' not in config
     assert '192.0.2.' in config
 
@@ -270,7 +277,7 @@ def test_crm_console_commands_become_elements():
         'primitive x systemd:x'
     assert crmsh_replay.command_element(('crm', 'configure')) is None
     assert crmsh_replay.command_element(('crm', 'configure', 'commit')) \
-        is None
+        == 'commit'
     assert crmsh_replay.command_element(('crm', 'status')) is None
 
 
@@ -329,7 +336,7 @@ def test_external_findings_in_a_build_and_from_the_cache(app, make_app):
 @pytest.mark.sphinx('html', testroot='external', freshenv=True)
 def test_missing_tool_is_an_error_when_required(app, monkeypatch):
     real = shutil.which
-    monkeypatch.setattr(tier.shutil, 'which',
+    monkeypatch.setattr(toolid.shutil, 'which',
                         lambda name, path=None: None if name == 'haproxy'
                         else real(name, path=path))
     app.build()
@@ -343,7 +350,7 @@ def test_missing_tool_is_an_error_when_required(app, monkeypatch):
                     confoverrides={'snippetcheck_external': 'auto'})
 def test_missing_tool_is_named_once_in_auto_mode(app, monkeypatch):
     real = shutil.which
-    monkeypatch.setattr(tier.shutil, 'which',
+    monkeypatch.setattr(toolid.shutil, 'which',
                         lambda name, path=None: None if name == 'haproxy'
                         else real(name, path=path))
     app.build()

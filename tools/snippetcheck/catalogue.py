@@ -242,9 +242,16 @@ CHECKS = (
           '  timeout client 1m\n  timeout server 1m\nlisten web\n'
           '  bind :80', 'haproxy'),
     Check('XHA003', 'haproxy',
-          'haproxy -c did not finish in time.',
+          'haproxy -c did not finish in time, or failed without saying '
+          'why (a crash); the result is not cached.',
           'a configuration haproxy hangs on', 'a configuration it checks',
           'none'),
+    Check('XHA004', 'haproxy',
+          'The snippet loads code or a file haproxy would have to trust '
+          '(lua-load, ssl-engine, a filter\'s configuration file, a keyword '
+          'taken from an environment variable): it is not replayed.',
+          'global\n  lua-load /etc/haproxy/auth.lua',
+          'global\n  log /dev/log local0', 'haproxy'),
     Check('XPCS001', 'pcs',
           'pcs rejects the command when the commands of the document are '
           'replayed into a scratch CIB.',
@@ -257,8 +264,14 @@ CHECKS = (
           '# pcs resource create web-ip ocf:heartbeat:IPaddr2 '
           'ip=10.0.0.11 meta target-role=Started', 'console'),
     Check('XPCS003', 'pcs',
-          'The pcs replay could not run or did not finish in time.',
+          'The pcs replay could not run, or pcs hung or crashed on this '
+          'command; the result is not cached.',
           'a command pcs hangs on', 'a command pcs answers', 'none'),
+    Check('XPCS004', 'pcs',
+          'A command whose agent name could lead pcs out of the agent '
+          'directories is not replayed.',
+          '# pcs resource create x ocf:heartbeat:../../../tmp/agent',
+          '# pcs resource create x ocf:heartbeat:Dummy', 'console'),
     Check('XCRM001', 'crmsh',
           'crm reports an ERROR when the crmsh input of the document is '
           'replayed into a scratch CIB.',
@@ -270,8 +283,18 @@ CHECKS = (
           'colocation c inf: cl_api nosuchvip',
           'colocation c inf: cl_api vip', 'crmsh'),
     Check('XCRM003', 'crmsh',
-          'The crm replay could not run or did not finish in time.',
+          'The crm replay could not run, or crm hung or crashed on this '
+          'line (the lines after it are replayed without it); the result '
+          'is not cached.',
           'input crm hangs on', 'input crm answers', 'none'),
+    Check('XCRM004', 'crmsh',
+          'crmsh input that is not a configuration element (filter, save, '
+          'load, cib, up, cd, options, node, cluster, script, ...) acts on '
+          'files, the shell or a live cluster: the guide may show it, but '
+          'it is not replayed.',
+          'filter "sed s/a/b/"',
+          'primitive vip2 ocf:heartbeat:IPaddr2 params ip=10.0.0.12',
+          'crmsh'),
     # -- python and yaml --------------------------------------------------
     Check('PY001', 'python',
           'A python block does not parse.',

@@ -1,17 +1,23 @@
 """``python -m snippetcheck PATH...``: check RST files without Sphinx.
 
 Prints ``path:line: CODE message`` for every finding and exits 1 when
-there is any, 0 when there is none, 2 on a usage error.
+there is any, 0 when there is none, 2 on a usage error or when
+``--external`` cannot run what it was asked to. Nothing is skipped
+silently: a file that cannot be read as RST text is SC005.
 """
 
 import argparse
+import os
 import pathlib
+import sys
 
 from snippetcheck import __version__
+from snippetcheck import catalogue
 from snippetcheck import doccheck
 from snippetcheck import engine
 from snippetcheck import offload
 from snippetcheck import rstread
+from snippetcheck.options import schema
 from snippetcheck.options import sources
 
 
@@ -33,9 +39,9 @@ def read_file(path, known):
     (it cannot be read or parsed; its comments)."""
     try:
         doctree = rstread.read(path)
-    except (OSError, UnicodeError) as error:
-        return [], [engine.Report(str(path), 0, 'SC005',
-                                  f'cannot read the file: {error}')]
+    except rstread.Unreadable as error:
+        return [], [engine.Report(str(path), error.line, 'SC005',
+                                  str(error))]
     except Exception as error:  # docutils gave up on the markup
         return [], [engine.Report(str(path), 0, 'SC005',
                                   f'cannot parse the file: {error}')]
@@ -49,18 +55,21 @@ def check_file(path, known, release=None):
     return engine.check_snippets(found, release) + reports
 
 
-def check_files(paths, known, release=None, timeout=60):
+def check_files(paths, known, release=None, timeout=60, on_snippets=None):
     """(path, reports) of every file, in order; the snippets are checked
     in a worker process while the next files are read (see
-    :mod:`snippetcheck.offload`)."""
+    :mod:`snippetcheck.offload`). *on_snippets*, when given, is called
+    with the snippets of each file read."""
     checker = offload.Offload(timeout)
     files = []
     for index, path in enumerate(paths):
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             files.append((path, [engine.Report(str(path), 0, 'SC005',
                                                'no such file')]))
             continue
         found, reports = read_file(path, known)
+        if on_snippets is not None:
+            on_snippets(found)
         checker.submit(index, found, release)
         files.append((path, reports))
     checked = checker.collect()
@@ -68,7 +77,25 @@ def check_files(paths, known, release=None, timeout=60):
             for index, (path, reports) in enumerate(files)]
 
 
-def main(argv=None):
+def _positive(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f'{text!r} is not a whole number of seconds') from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(
+            f'{value} is not a positive number of seconds')
+    return value
+
+
+def _default_cache():
+    base = os.environ.get('XDG_CACHE_HOME') or os.path.join(
+        os.path.expanduser('~'), '.cache')
+    return os.path.join(base, 'snippetcheck')
+
+
+def _parser():
     parser = argparse.ArgumentParser(
         prog='snippetcheck',
         description='Check the ini, haproxy, pcs, crmsh, python and yaml '
@@ -82,21 +109,85 @@ def main(argv=None):
                         help='the OpenStack release whose options ini '
                         'snippets are checked against (default: '
                         '%(default)s)')
-    parser.add_argument('--timeout', type=int, default=60, metavar='SECONDS',
+    parser.add_argument('--timeout', type=_positive, default=60,
+                        metavar='SECONDS',
                         help='report a block whose checks take longer '
-                        '(SC006; default: %(default)s)')
+                        '(SC006), and stop a tool after as long '
+                        '(default: %(default)s)')
+    parser.add_argument('--external', action='store_true',
+                        help='also replay the snippets through haproxy, '
+                        'pcs, crm and crm_verify, each in a sandbox (needs '
+                        'bubblewrap and the tools; see tools/README.rst)')
+    parser.add_argument('--cache-dir', default=_default_cache(),
+                        metavar='DIR', help='where --external keeps the '
+                        'results of the tools (default: %(default)s)')
+    parser.add_argument('--no-cache', action='store_true',
+                        help='with --external, keep no results')
     parser.add_argument('--version', action='version',
                         version=f'%(prog)s {__version__}')
+    return parser
+
+
+def _ignored(parser, values):
+    codes = {code.strip() for value in values
+             for code in value.split(',') if code.strip()}
+    unknown = sorted(code for code in codes
+                     if code not in catalogue.BY_CODE)
+    if unknown:
+        parser.error(f'--ignore names unknown code(s) {", ".join(unknown)};'
+                     ' the codes are listed in tools/README.rst')
+    return codes
+
+
+def _external(parser, snippets, args):
+    """The reports of the external tier for the snippets of every file,
+    or exit 2 when it cannot run."""
+    from snippetcheck.external import sandbox
+    from snippetcheck.external import tier
+
+    problem = sandbox.problem()
+    if problem:
+        parser.exit(2, f'snippetcheck: --external cannot run the tools: '
+                       f'{problem}; they are never run without the '
+                       'sandbox (see tools/README.rst)\n')
+    jobs = [job for found in snippets for job in tier.jobs_for(found)]
+    missing = tier.missing_programs({job.kind for job in jobs})
+    if missing:
+        for program, package in sorted(missing.items()):
+            print(f'snippetcheck: --external needs {program} (Debian '
+                  f'package {package}), which is not installed',
+                  file=sys.stderr)
+        parser.exit(2)
+    cache = tier.Cache(None if args.no_cache else args.cache_dir)
+    run = tier.Run(cache, args.timeout).add(jobs)
+    reports = run.wait()
+    for note in run.notes:
+        print(f'snippetcheck: warning: {note}', file=sys.stderr)
+    return reports
+
+
+def main(argv=None):
+    parser = _parser()
     args = parser.parse_args(argv)
-    ignored = {code.strip() for value in args.ignore
-               for code in value.split(',') if code.strip()}
+    ignored = _ignored(parser, args.ignore)
+    if args.release not in schema.releases():
+        parser.error(f'--release {args.release}: snippetcheck has option '
+                     'data for ' + ', '.join(schema.releases()))
     known = rstread.known_directives()
+    snippets = []
+    files = check_files(list(rst_files(args.paths)), known, args.release,
+                        args.timeout, snippets.append)
+    reports = [report for _path, found in files for report in found]
+    if args.external:
+        order = {str(path): position
+                 for position, (path, _found) in enumerate(files)}
+        reports = sorted(reports + _external(parser, snippets, args),
+                         key=lambda r: (order.get(r.source, len(order)), r))
     found = 0
-    for _path, reports in check_files(list(rst_files(args.paths)), known,
-                                      args.release, args.timeout):
-        for report in reports:
-            if report.code in ignored:
-                continue
-            print(report.render())
-            found += 1
+    for report in reports:
+        if report.code in ignored:
+            continue
+        print(report.render())
+        found += 1
     return 1 if found else 0
+

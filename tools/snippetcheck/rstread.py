@@ -8,6 +8,9 @@ checked without a Sphinx project.
 """
 
 import functools
+import os
+import stat
+import sys
 
 import docutils.core
 import docutils.utils
@@ -111,18 +114,59 @@ def register():
         roles.register_local_role(name, _generic_role)
 
 
+class Unreadable(Exception):
+    """A file the reader cannot take as RST text; the message says why,
+    and ``line`` where (0 for the file as a whole)."""
+
+    def __init__(self, message, line=0):
+        super().__init__(message)
+        self.line = line
+
+
+def read_text(path):
+    """The text of the RST file at *path*, read as Sphinx reads it (UTF-8,
+    a byte order mark dropped). Raises Unreadable for what is not a
+    regular UTF-8 file, before opening anything that could block (a FIFO,
+    a device)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise Unreadable(f'cannot read the file: {error.strerror}') \
+            from error
+    if not stat.S_ISREG(info.st_mode):
+        raise Unreadable('not a regular file (a FIFO, a device or a '
+                         'directory); only RST files are read')
+    try:
+        with open(path, 'rb') as stream:
+            data = stream.read()
+    except OSError as error:
+        raise Unreadable(f'cannot read the file: {error.strerror}') \
+            from error
+    try:
+        return data.decode('utf-8-sig')
+    except UnicodeDecodeError as error:
+        line = data.count(b'\n', 0, error.start) + 1
+        raise Unreadable(f'not UTF-8 text: byte 0x{data[error.start]:02x} '
+                         'here; save the file as UTF-8', line) from error
+
+
 def read(path):
     """The doctree of the RST file at *path*; docutils reports are silenced
-    (Sphinx reports markup errors; this reader only looks for snippets)."""
+    (Sphinx reports markup errors; this reader only looks for snippets).
+
+    As Sphinx does, no line is too long to read (docutils alone drops a
+    file with a line over 10,000 characters), and included files are read
+    as UTF-8.
+    """
     register()
-    with open(path, encoding='utf-8', errors='replace') as stream:
-        text = stream.read()
+    text = read_text(path)
     return docutils.core.publish_doctree(
         text, source_path=str(path),
         settings_overrides={
             'report_level': 5, 'halt_level': 5, 'warning_stream': False,
             'file_insertion_enabled': True, 'raw_enabled': False,
-            'input_encoding': 'unicode',
+            'input_encoding': 'utf-8-sig',
+            'line_length_limit': sys.maxsize,
         })
 
 

@@ -20,6 +20,7 @@ from snippetcheck import blocks
 from snippetcheck import doccheck
 from snippetcheck import engine
 from snippetcheck import offload
+from snippetcheck.options import schema
 from snippetcheck.options import sources
 
 logger = logging.getLogger(__name__)
@@ -90,7 +91,7 @@ def _on_doctree_read(app, doctree):
         # reports are filed in env-updated
         checker.submit(env.docname, found, app.config.snippetcheck_release)
     state = DocumentState(reports)
-    if external_mode(app.config) is not False:
+    if _external_on(app.config):
         state.jobs = _tier().jobs_for(found)
         state.pending = bool(state.jobs)
         if state.pending and app.parallel <= 1:
@@ -171,15 +172,76 @@ def _on_merge(app, env, docnames, other):
             mine[docname] = theirs[docname]
 
 
-def external_mode(config):
-    """False, True or 'auto' from ``snippetcheck_external``."""
-    value = config.snippetcheck_external
+_TRUE = ('1', 'true', 'yes', 'on')
+_FALSE = ('0', 'false', 'no', 'off', '')
+
+
+def external_setting(value):
+    """(mode, problem) of a ``snippetcheck_external`` value: mode is
+    False, True or 'auto'; problem says what is wrong with a value that is
+    none of them (the tier is then off)."""
+    if isinstance(value, bool):
+        return value, None
     if isinstance(value, str):
         lowered = value.strip().lower()
         if lowered == 'auto':
-            return 'auto'
-        return lowered in ('1', 'true', 'yes', 'on')
-    return bool(value)
+            return 'auto', None
+        if lowered in _TRUE:
+            return True, None
+        if lowered in _FALSE:
+            return False, None
+    return False, (f'snippetcheck_external = {value!r} is not True, False '
+                   "or 'auto'; the external checks are off")
+
+
+def external_mode(config):
+    """False, True or 'auto' from ``snippetcheck_external``."""
+    return external_setting(config.snippetcheck_external)[0]
+
+
+def _external_on(config):
+    """Whether this build runs the external tier: asked for, and the
+    sandbox can be made (the tools never run without it)."""
+    if external_mode(config) is False:
+        return False
+    from snippetcheck.external import sandbox
+    return sandbox.problem() is None
+
+
+def _on_builder_inited(app):
+    """Say once what is wrong with the settings, and stop a build that
+    requires the external tier where the sandbox cannot be made."""
+    mode, problem = external_setting(app.config.snippetcheck_external)
+    if problem:
+        logger.warning('%s', problem, type='snippetcheck',
+                       subtype='external')
+    release = app.config.snippetcheck_release
+    if release not in schema.releases():
+        logger.warning('snippetcheck_release = %r: snippetcheck has option '
+                       'data for %s only; ini snippets are checked for '
+                       'syntax alone', release,
+                       ', '.join(schema.releases()),
+                       type='snippetcheck', subtype='ini')
+    if mode is False:
+        return
+    from snippetcheck.external import sandbox
+    reason = sandbox.problem()
+    if reason is None:
+        return
+    if mode is True:
+        # fail the build, with a message rather than a crash report
+        logger.error('snippetcheck_external = True, but the tools cannot be '
+                     'sandboxed: %s. They are never run without the '
+                     'sandbox: install bubblewrap and allow unprivileged '
+                     "user namespaces (see tools/README.rst), or set it to "
+                     "'auto'", reason, type='snippetcheck',
+                     subtype='external')
+        app.statuscode = 1
+        return
+    logger.warning('the external checks are off: the tools cannot be '
+                   'sandboxed (%s); install bubblewrap and allow '
+                   'unprivileged user namespaces (see tools/README.rst)',
+                   reason, type='snippetcheck', subtype='external')
 
 
 def _on_env_updated(app, env):
@@ -197,7 +259,7 @@ def _on_env_updated(app, env):
     mode = external_mode(app.config)
     pending = {name: state for name, state in _states(env).items()
                if state.pending}
-    if mode is False or not pending:
+    if not _external_on(app.config) or not pending:
         return []
     kinds = {job.kind for state in pending.values() for job in state.jobs}
     missing = _tier().missing_programs(kinds)
@@ -240,6 +302,8 @@ def _collect(app):
         name = sources.get(report.source)
         # a snippet of an included file belongs to the document reading it
         (pending[name] if name else first).external.append(report)
+    for note in run.notes:
+        logger.warning('%s', note, type='snippetcheck', subtype='external')
     logger.info('snippetcheck: %d external check(s) run, %d from cache',
                 run.ran, run.cached)
 
@@ -283,6 +347,7 @@ def setup(app):
     app.add_directive('sourcecode', SnippetCodeBlock, override=True)
     app.add_directive('code', SnippetCode, override=True)
     app.add_lexer('haproxy', HaproxyLexer)
+    app.connect('builder-inited', _on_builder_inited)
     app.connect('doctree-read', _on_doctree_read)
     app.connect('env-purge-doc', _on_purge)
     app.connect('env-merge-info', _on_merge)

@@ -4,10 +4,18 @@ The crmsh blocks and the ``crm configure ELEMENT ...`` commands of a
 document become one ``crm configure`` session, in reading order, on a
 scratch CIB and committed at the end. crm takes about half a second to
 start, so one worker process (:mod:`snippetcheck.external.crm_worker`)
-replays every document. crm's exit status says little, so its messages
-are read: every ERROR and WARNING becomes a finding at the line that
-caused it, and those of the commit at the line of the element whose id
-(or a reference) they name.
+replays every document, each in a fresh session of its own. crm's exit
+status says little, so its messages are read: every ERROR and WARNING
+becomes a finding at the line that caused it, and those of the commit at
+the line of the element whose id (or a reference) they name.
+
+Only configuration elements (:data:`ELEMENTS`) and ``commit`` are ever
+sent to crm. crm's other commands act on files (``save``, ``load``,
+``cib``), the shell (``filter``, ``!``) or a live cluster (``up`` then
+``cluster stop``, ``node``, ``script``): such input is XCRM004 and never
+runs, and so is an element whose agent name could lead crm out of the
+agent directories. ``show`` and ``verify`` only display; they are left
+out without a word, as ``crm configure`` alone is.
 
 As with pcs, systemd, lsb and service agents cannot be probed on a scratch
 machine: crm's complaint that such an agent has no metadata is left out,
@@ -17,9 +25,11 @@ CIB without nodes raises, are left out too.
 
 import re
 
+from snippetcheck import agents
 from snippetcheck.external import sandbox
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
+from snippetcheck.findings import shorten as _short
 
 _ANGLE = re.compile(r'<[^<>\n]*>')
 _COLOR = re.compile(r'\x1b\[[0-9;]*m')
@@ -34,9 +44,20 @@ _NOISE = re.compile(
 #: Details of the schema validation of the XML crm generated ("clone (5):
 #: ..."); they repeat, in XML terms, an error crm reports for the element.
 _SCHEMA_DETAIL = re.compile(r'^\s*[\w-]+ \(\d+\): ')
-#: Session commands that are not elements and are left out of the replay.
-SESSION = frozenset(['commit', 'verify', 'show', 'edit', 'up', 'end', 'cd',
-                     'quit', 'exit', 'bye', 'cib', 'save', 'refresh'])
+#: What crm is given: configuration elements (and commit).
+ELEMENTS = frozenset([
+    'primitive', 'group', 'clone', 'ms', 'master', 'rsc_template',
+    'bundle', 'location', 'colocation', 'collocation', 'order',
+    'rsc_ticket', 'property', 'rsc_defaults', 'op_defaults',
+    'fencing_topology', 'fencing-topology', 'tag', 'alert', 'commit',
+])
+#: crm configure commands that only display; left out without a word.
+DISPLAY = frozenset(['show', 'verify'])
+#: Resource classes: the words crm would take for an agent.
+_CLASSES = frozenset(['ocf', 'lsb', 'service', 'systemd', 'stonith',
+                      'nagios', 'upstart', 'heartbeat'])
+#: Retries of a document after crm hung or died on one of its lines.
+MAX_RETRIES = 3
 
 
 def elements(text):
@@ -61,15 +82,35 @@ def elements(text):
 
 
 def command_element(argv):
-    """The element a ``crm configure ...`` console command adds, or None."""
+    """The crmsh input a ``crm configure ...`` console command gives, or
+    None when it gives none (another level, or ``crm configure`` alone).
+    """
     words = list(argv[1:])
     while words and words[0].startswith('-'):
         words = words[1:]
     if len(words) < 2 or words[0] not in ('configure', 'cfg', 'conf'):
         return None
-    if words[1] in SESSION:
-        return None
     return ' '.join(_quote(word) for word in words[1:])
+
+
+def refusal(element):
+    """Why *element* is never sent to crm, '' when it is sent, or None
+    when it is left out because it only displays."""
+    words = element.split()
+    if not words:
+        return None
+    if words[0] in DISPLAY:
+        return None
+    if words[0] not in ELEMENTS:
+        return (f'"{_short(words[0])}" is not a configuration element: '
+                'this crm command acts on files, the shell or a live '
+                'cluster; the guide may show it, but it is not replayed')
+    for word in words[1:]:
+        if word.partition(':')[0] in _CLASSES and ':' in word:
+            unsafe = agents.unsafe(word.strip('"'))
+            if unsafe:
+                return f'{unsafe}, so the element is not replayed'
+    return ''
 
 
 def _quote(word):
@@ -77,8 +118,63 @@ def _quote(word):
 
 
 def new_worker(scratch, timeout):
-    return worker.Worker('crm', 'crm_worker.py', 'crm-worker', scratch,
-                         timeout)
+    return worker.Worker('crm', 'crm_worker.py', scratch, timeout)
+
+
+def _session(crm, cib, lines, timeout):
+    """One crm session on *lines*: (start records, or None when the
+    session never opened; per-line records; commit records, or None; and
+    the failure that ended it early, or None)."""
+    start, records, commit, failure = None, {}, None, None
+    for answer in crm.exchange({'cib': cib, 'lines': lines}):
+        if 'start' in answer:
+            start = answer['start']
+        elif 'line' in answer:
+            records[answer['line']] = answer['records']
+        elif 'commit' in answer:
+            commit = answer['commit']
+        elif 'error' in answer:
+            failure = answer
+        elif 'done' in answer and commit is None and failure is None:
+            failure = {'error': f'crm stopped with status {answer["done"]}'}
+    return start, records, commit, failure
+
+
+def _sessions(crm, cib, sent, timeout):
+    """The records of every sent line and of the commit, replaying what
+    is left after a line crm hung or died on; and the findings for such
+    lines. *sent* is [(index, line)]."""
+    done, findings = {}, []
+    left = list(sent)
+    for _attempt in range(MAX_RETRIES + 1):
+        start, records, commit, failure = _session(
+            crm, cib, [line for _index, line in left], timeout)
+        if failure is None:
+            for position, (index, _line) in enumerate(left):
+                done.setdefault(index, records.get(position, []))
+            return start or [], done, commit or [], findings
+        if start is None:
+            # crm never opened the session: nothing to blame a line for
+            return [], done, [], [*findings, (
+                left[0][0], 'XCRM003',
+                f'crm could not replay this input: {failure["error"]}')]
+        broken = next((position for position in range(len(left))
+                       if position not in records), None)
+        for position, (index, _line) in enumerate(left[:broken]):
+            done.setdefault(index, records.get(position, []))
+        what = (f'did not answer within {timeout} s'
+                if failure.get('timed_out') else
+                f'failed ({failure["error"]})')
+        if broken is None:   # the commit itself
+            findings.append((left[-1][0] if left else 0, 'XCRM003',
+                             f'crm {what} on the commit'))
+            return start or [], done, [], findings
+        index = left[broken][0]
+        findings.append((index, 'XCRM003',
+                         f'crm {what} on this line; the lines after it '
+                         'were replayed without it'))
+        left = left[:broken] + left[broken + 1:]
+    return start or [], done, [], findings
 
 
 def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
@@ -86,33 +182,39 @@ def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
     elements (strings) in reading order, replayed by the crm worker *crm*
     into a CIB in *scratch*; ``index`` is the position of the element a
     finding belongs to."""
-    if not items:
-        return []
+    findings = []
+    sent = []
+    for index, element in enumerate(items):
+        refused = refusal(element)
+        if refused:
+            findings.append((index, 'XCRM004', refused))
+        elif refused == '':
+            sent.append((index, _ANGLE.sub('192.0.2.10', element)))
+    if not sent:
+        return findings
     cib, problem = sandbox.empty_cib(scratch, timeout)
     if problem:
-        return [(0, 'XCRM003', problem)]
-    lines = [_ANGLE.sub('192.0.2.10', element) for element in items]
-    answer = crm.request({'cib': cib, 'lines': lines})
-    if 'error' in answer:
-        return [(0, 'XCRM003', f'crm could not replay this input: '
-                 f'{answer["error"]}')]
-    start = [message for level, message in answer.get('start', [])
+        return [*findings, (sent[0][0], 'XCRM003', problem)]
+    start, done, commit, failed = _sessions(crm, cib, sent, timeout)
+    findings.extend(failed)
+    start = [message for level, message in start
              if level in ('ERROR', 'EXCEPTION')
              and not _NOISE.search(message)]
     if start:
-        return [(0, 'XCRM003', f'crm could not start a configure session: '
-                 f'{first_line(start[0])}')]
-    findings = []
+        return [*findings, (sent[0][0], 'XCRM003',
+                            f'crm could not start a configure session: '
+                            f'{first_line(start[0])}')]
     seen = set()
     schema = []
     crashes = []
-    per_line = [(index, records)
-                for index, records in enumerate(answer['lines'])]
-    per_line.append((None, answer['commit']))
+    per_line = sorted(done.items())
+    per_line.append((None, commit))
+    reported = len(findings)
     for index, records in per_line:
         for level, message in records:
             if level == 'EXCEPTION':
-                crashes.append((index or 0, message))
+                crashes.append((sent[0][0] if index is None else index,
+                                message))
                 continue
             message = _COLOR.sub('', message).strip()
             if not message or _UNPROBED.match(message) or _NOISE.search(
@@ -128,14 +230,15 @@ def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
             seen.add(key)
             code = 'XCRM002' if level == 'WARNING' else 'XCRM001'
             findings.append((owner, code, f'crm: {first_line(message)}'))
-    if crashes and not findings:
+    if crashes and len(findings) == reported:
         # crm failed without saying why; after errors it reported, a
         # crash of its own error path (crmsh 4.4 has one) adds nothing.
         index, message = crashes[0]
         findings.append((index, 'XCRM003', f'crm failed: {message}'))
     if schema and not any(code == 'XCRM001' for _i, code, _m in findings):
-        findings.append((0, 'XCRM001', 'crm: the configuration does not '
-                         f'pass schema validation: {first_line(schema[0])}'))
+        findings.append((sent[0][0], 'XCRM001',
+                         'crm: the configuration does not pass schema '
+                         f'validation: {first_line(schema[0])}'))
     return findings
 
 

@@ -23,6 +23,7 @@ judges everything else about the command.
 
 import re
 
+from snippetcheck import agents
 from snippetcheck.external import sandbox
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
@@ -43,6 +44,30 @@ SCRATCH_NOISE = re.compile(
     r'valid|Warnings found during check', re.IGNORECASE)
 
 
+#: Agent standards (what stands before the first colon of an agent).
+_STANDARDS = frozenset(['ocf', 'lsb', 'service', 'systemd', 'stonith',
+                        'nagios', 'upstart'])
+#: Where pcs takes an agent: (command words, position of the agent).
+_AGENT_AT = {('resource', 'create'): 3, ('stonith', 'create'): 3,
+             ('resource', 'describe'): 2, ('stonith', 'describe'): 2,
+             ('resource', 'agents'): 2, ('resource', 'list'): 2,
+             ('stonith', 'list'): 2}
+
+
+class NotReplayed(Exception):
+    """A command that must never reach pcs; the message says why."""
+
+
+def _agent_words(words):
+    """The words of a pcs command pcs would take for an agent."""
+    found = [word for word in words
+             if word.partition(':')[0] in _STANDARDS and ':' in word]
+    position = _AGENT_AT.get(tuple(words[:2]))
+    if position is not None and len(words) > position:
+        found.append(words[position])
+    return found
+
+
 def _substitute(word):
     return _ANGLE.sub(lambda m: _value_for(m.group()), word)
 
@@ -55,12 +80,21 @@ def _value_for(placeholder):
 
 
 def scratch_argv(argv, cib):
-    """The argv to replay for pcs command *argv*, or None to skip it."""
+    """The argv to replay for pcs command *argv*, or None to leave it out
+    (it does not act on the CIB). Raises NotReplayed for a command that
+    must never reach pcs."""
     words = [_substitute(word) for word in join_placeholders(argv[1:])]
+    if '-f' in words[:-1]:
+        # a command on a file of its own (``pcs cluster cib FILE``, then
+        # ``pcs -f FILE ...``): replayed on the scratch CIB instead
+        at = words.index('-f')
+        words = words[:at] + words[at + 2:]
     if not words or words[0] not in REPLAYED:
         return None
-    if '-f' in words:
-        return None  # the command names its own file: not ours to touch
+    for word in _agent_words(words):
+        unsafe = agents.unsafe(word)
+        if unsafe:
+            raise NotReplayed(f'{unsafe}, so the command is not replayed')
     replay = ['-f', cib, *words]
     if (words[:2] == ['resource', 'create'] and len(words) > 3
             and words[3].startswith(UNPROBED_STANDARDS)
@@ -70,8 +104,21 @@ def scratch_argv(argv, cib):
 
 
 def new_worker(scratch, timeout):
-    return worker.Worker('pcs', 'pcs_worker.py', 'pcs-worker', scratch,
-                         timeout)
+    return worker.Worker('pcs', 'pcs_worker.py', scratch, timeout)
+
+
+def _answer(pcs, argv):
+    """pcs's answer to *argv*, or one with ``error`` set when the worker
+    hung or died on it."""
+    result = None
+    for answer in pcs.exchange({'argv': argv}):
+        if result is not None:
+            continue
+        if 'rc' in answer or 'error' in answer:
+            result = answer
+        elif 'done' in answer:
+            result = {'error': f'pcs stopped with status {answer["done"]}'}
+    return result or {'error': 'pcs gave no answer'}
 
 
 def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT):
@@ -79,7 +126,8 @@ def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT):
     replayed by the pcs worker *pcs* into a CIB in *scratch*.
 
     ``index`` is the position in *commands* of the command a finding
-    belongs to.
+    belongs to. A command the worker hangs or dies on is blamed alone; the
+    worker starts again for the next one.
     """
     cib, problem = sandbox.empty_cib(scratch, timeout)
     if problem:
@@ -87,10 +135,14 @@ def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT):
     findings = []
     replayed = []
     for index, argv in enumerate(commands):
-        replay_argv = scratch_argv(argv, cib)
+        try:
+            replay_argv = scratch_argv(argv, cib)
+        except NotReplayed as refused:
+            findings.append((index, 'XPCS004', str(refused)))
+            continue
         if replay_argv is None:
             continue
-        answer = pcs.request(replay_argv)
+        answer = _answer(pcs, replay_argv)
         if answer.get('rc') and LIVE_ONLY.search(answer['err']
                                                  + answer['out']):
             continue  # pcs runs it on the live cluster only

@@ -3,9 +3,11 @@
 ``jobs_for`` turns a document's snippets into jobs: one per haproxy
 snippet, one pcs replay and one crmsh replay per document (the commands
 of a document build on each other). ``Run`` runs them in parallel threads,
-each job in its own scratch directory, and keeps every result in a cache
-keyed by the tools' identity and the job itself, so an unchanged snippet
-never runs again.
+each job in its own scratch directory and every tool in the sandbox
+(:mod:`snippetcheck.external.sandbox`), and keeps every result the tools
+gave in a cache (:mod:`snippetcheck.external.cache`) keyed by the job and
+all it depends on (:mod:`snippetcheck.external.toolid`), so an unchanged
+snippet never runs again.
 """
 
 import concurrent.futures
@@ -14,7 +16,6 @@ import hashlib
 import json
 import os
 import queue
-import shutil
 import tempfile
 import threading
 
@@ -23,19 +24,22 @@ from snippetcheck.engine import Report
 from snippetcheck.external import crmsh_replay
 from snippetcheck.external import haproxy_replay
 from snippetcheck.external import pcs_replay
+from snippetcheck.external import sandbox
+from snippetcheck.external import toolid
 from snippetcheck.external import worker
+from snippetcheck.external.cache import Cache
 
-#: The programs each kind of job needs.
-NEEDS = {
-    'haproxy': ('haproxy',),
-    'pcs': ('pcs', 'cibadmin', 'crm_verify'),
-    'crmsh': ('crm', 'cibadmin'),
-}
-PACKAGES = {'haproxy': 'haproxy', 'pcs': 'pcs', 'crmsh': 'crmsh',
+__all__ = ['Cache', 'Job', 'Run', 'jobs_for', 'missing_programs',
+           'run_jobs']
+
+#: The Debian package of every program a job runs.
+PACKAGES = {'haproxy': 'haproxy', 'pcs': 'pcs', 'crm': 'crmsh',
             'cibadmin': 'pacemaker-cli-utils',
-            'crm_verify': 'pacemaker-cli-utils'}
-_PATH = '/usr/sbin:/usr/bin:/sbin:/bin'
-CACHE_VERSION = 1
+            'crm_verify': 'pacemaker-cli-utils',
+            'crm_simulate': 'pacemaker-cli-utils'}
+CACHE_VERSION = 2
+#: Findings that say the tool could not give an answer: never cached.
+NOT_AN_ANSWER = frozenset(['XHA003', 'XPCS003', 'XCRM003', 'SC000'])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -95,60 +99,13 @@ def missing_programs(kinds):
     """{program: Debian package} of the programs *kinds* need and lack."""
     missing = {}
     for kind in kinds:
-        for program in NEEDS[kind]:
-            if shutil.which(program, path=_PATH) is None:
-                missing[program] = PACKAGES[program]
+        for program in toolid.missing(kind):
+            missing[program] = PACKAGES[program]
     for kind, program in (('pcs', 'pcs'), ('crmsh', 'crm')):
         if kind in kinds and program not in missing and \
                 worker.interpreter(program) is None:
-            missing[program] = PACKAGES[kind]
+            missing[program] = PACKAGES[program]
     return missing
-
-
-def identity(kind):
-    """What a cached result of *kind* depends on besides the job: each
-    program's path, size and modification time (a package upgrade changes
-    them), without starting any of them."""
-    parts = []
-    for program in NEEDS[kind]:
-        path = shutil.which(program, path=_PATH)
-        if path is None:
-            return None
-        stat = os.stat(os.path.realpath(path))
-        parts.append([os.path.realpath(path), stat.st_size,
-                      stat.st_mtime_ns])
-    return parts
-
-
-class Cache:
-    """Results on disk, one JSON file a job; a cache of None keeps none."""
-
-    def __init__(self, directory):
-        self.directory = directory
-        if directory:
-            os.makedirs(directory, exist_ok=True)
-
-    def _path(self, key):
-        return os.path.join(self.directory, key[:2], key + '.json')
-
-    def get(self, key):
-        if not self.directory:
-            return None
-        try:
-            with open(self._path(key), encoding='utf-8') as stream:
-                return [tuple(entry) for entry in json.load(stream)]
-        except (OSError, ValueError):
-            return None
-
-    def put(self, key, findings):
-        if not self.directory:
-            return
-        path = self._path(key)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = path + '.tmp'
-        with open(temporary, 'w', encoding='utf-8') as stream:
-            json.dump([list(entry) for entry in findings], stream)
-        os.replace(temporary, path)
 
 
 def _run_haproxy(job, timeout):
@@ -238,11 +195,25 @@ class Run:
         self._pool = None
         self._futures = {}
         self._lanes = {}
+        self._usable = {}  # kind -> whether its programs are installed
+
+    @property
+    def notes(self):
+        """What went wrong besides the findings (the cache's troubles),
+        each once."""
+        return list(self.cache.notes)
 
     def add(self, jobs):
+        """Start *jobs* (or take their results from the cache). Raises
+        sandbox.Unavailable where the tools cannot be sandboxed: they are
+        never run without it."""
+        if jobs:
+            sandbox.require()
         for job in jobs:
-            ident = identity(job.kind)
-            if ident is None:
+            if job.kind not in self._usable:
+                self._usable[job.kind] = not missing_programs({job.kind})
+            ident = self._usable[job.kind] and toolid.identity(job.kind)
+            if not ident:
                 continue  # the tool is missing; reported by the caller
             key = job.key(ident)
             found = self.cache.get(key)
@@ -283,7 +254,7 @@ class Run:
                 found = [(1 if job.kind == 'haproxy' else 0, 'SC000',
                           f'external check of this snippet failed '
                           f'({type(error).__name__}: {error})')]
-            else:
+            elif not any(code in NOT_AN_ANSWER for _w, code, _m in found):
                 self.cache.put(key, found)
             self.reports.extend(_place(job, found))
         self._futures, self._lanes = {}, {}
