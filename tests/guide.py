@@ -23,6 +23,7 @@ PAGES = (
     'control-plane',
     'control-plane-stateless',
     'control-plane-stateful',
+    'control-plane-tls',
     'networking-ha',
     'networking-ha-neutron-server',
     'networking-ha-neutron-l3-analysis',
