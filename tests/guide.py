@@ -24,6 +24,7 @@ PAGES = (
     'control-plane-stateless',
     'control-plane-stateful',
     'control-plane-tls',
+    'control-plane-keystone-keys',
     'networking-ha',
     'networking-ha-neutron-server',
     'networking-ha-neutron-l3-analysis',
