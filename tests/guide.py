@@ -25,6 +25,7 @@ PAGES = (
     'control-plane-stateful',
     'control-plane-tls',
     'control-plane-keystone-keys',
+    'control-plane-coordination',
     'networking-ha',
     'networking-ha-neutron-server',
     'networking-ha-neutron-l3-analysis',
