@@ -53,7 +53,11 @@ pygments_style = 'native'
 # -- openstackdocstheme ------------------------------------------------------
 
 openstackdocs_repo_name = 'openstack/ha-guide'
-openstackdocs_use_storyboard = True
+# Bugs in the guide are reported in Launchpad, tagged ha-guide; the theme's
+# "Report a bug" links file them there.
+openstackdocs_use_storyboard = False
+openstackdocs_bug_project = 'openstack-manuals'
+openstackdocs_bug_tag = 'ha-guide'
 openstackdocs_auto_name = False
 openstackdocs_auto_version = False
 openstackdocs_pdf_link = True
