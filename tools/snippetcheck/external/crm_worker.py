@@ -80,7 +80,10 @@ def main():
     from crmsh import log
     log.setup_logging(only_help=True)
     from crmsh import config
+    from crmsh import main as crm_main
     from crmsh import options
+
+    crm_main.envsetup()  # Pacemaker's daemon directories, for metadata
 
     grab = _Grab()
     crm_logger = logging.getLogger('crmsh')

@@ -243,14 +243,15 @@ def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
 
 
 def _owner(message, items):
-    """The index of the element *message* is about."""
+    """The index of the element *message* is about: the one whose id it
+    names, else the first whose other words (attribute names too) it
+    names, else the first."""
     words = set(re.findall(r'[A-Za-z0-9_.-]+', message))
-    # an element whose id the message names first, then any reference
-    for index, element in enumerate(items):
-        parts = element.split()
+    split = [re.findall(r'[A-Za-z0-9_.-]+', element) for element in items]
+    for index, parts in enumerate(split):
         if len(parts) > 1 and parts[1] in words:
             return index
-    for index, element in enumerate(items):
-        if words.intersection(element.split()[2:]):
+    for index, parts in enumerate(split):
+        if words.intersection(parts[2:]):
             return index
     return 0
