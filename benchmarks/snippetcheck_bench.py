@@ -11,9 +11,7 @@ Prints:
   in a fresh interpreter (target < 0.3 s);
 * the ratio of the guide's HTML build time (the sphinx-build command of
   ``tox -e docs``) with snippetcheck to without it: with the static checks
-  (target <= 1.05), as the guide runs them (in a worker process beside
-  the build) and in Sphinx's own process (``snippetcheck_worker =
-  False``), and with the external tier on a cold cache (target <= 2.0)
+  (target <= 1.05), and with the external tier on a cold cache (target <= 2.0)
   and a warm one (target <= 1.10). All are measured in this run,
   fresh environment each time, the fastest of several alternating runs of
   each (the minimum is the least disturbed by the rest of the machine),
@@ -230,9 +228,8 @@ def build_time(mode, out):
     """Seconds of one HTML build of the guide, as ``tox -e docs`` runs it.
 
     *mode* is ``without`` (no snippetcheck), ``static`` (snippetcheck
-    without the external tier), ``here`` (the same, checked in Sphinx's
-    process), ``cold`` (external tier, empty cache) or ``warm`` (external
-    tier, every result cached).
+    without the external tier), ``cold`` (external tier, empty cache) or
+    ``warm`` (external tier, every result cached).
     """
     if mode == 'cold':
         shutil.rmtree(out / 'doctrees', ignore_errors=True)
@@ -243,9 +240,6 @@ def build_time(mode, out):
         command[4:4] = ['-D', 'extensions=' + ','.join(other_extensions())]
     elif mode == 'static':
         command[4:4] = ['-D', 'snippetcheck_external=0']
-    elif mode == 'here':
-        command[4:4] = ['-D', 'snippetcheck_external=0',
-                        '-D', 'snippetcheck_worker=0']
     # Bytecode caches are written on the first build, as for a contributor
     # who runs tox -e docs a second time.
     env = {k: v for k, v in os.environ.items()
@@ -318,16 +312,15 @@ def main(argv=None):
                   f' and {1000 * bare_fastest:.1f} ms)')
     if args.no_build:
         return
-    modes = ['without', 'static', 'here']
+    modes = ['without', 'static']
     if not args.no_external:
         modes += ['cold', 'warm']
     best, cpu, medians = build_ratios(args.builds, modes)
     base, base_median = best['without'], medians['without']
     print(f'guide build without snippetcheck: {base:.2f} s '
           f'({cpu["without"]:.2f} s CPU)')
-    targets = {'static': 1.05, 'here': 1.05, 'cold': 2.0, 'warm': 1.10}
+    targets = {'static': 1.05, 'cold': 2.0, 'warm': 1.10}
     labels = {'static': 'with snippetcheck (static checks)',
-              'here': 'with the static checks in Sphinx\'s process',
               'cold': 'with the external tier, cold cache',
               'warm': 'with the external tier, warm cache'}
     for mode in modes[1:]:

@@ -9,6 +9,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from snippetcheck import catalogue
+from snippetcheck import engine
 from snippetcheck.checkers import crmsh
 from snippetcheck.checkers import pcs
 from snippetcheck.console import Command
@@ -391,12 +392,21 @@ def test_random_commands_give_only_findings(args):
                for finding in found)
 
 
-def test_never_raises_on_odd_objects():
-    """Even a bug or a wrong argument gives a finding, not a traceback."""
-    [finding] = crmsh.check(object(), DocumentContext())
-    assert finding.code == 'SC000'
-    [finding] = crmsh.check_command(object(), DocumentContext())
-    assert finding.code == 'SC000'
+def test_a_bug_is_reported_at_the_command(monkeypatch):
+    real = engine.PROGRAMS['crm']
+
+    def buggy(command, document):
+        if 'bug' in command.argv:
+            raise RuntimeError('bug')
+        return real(command, document)
+
+    monkeypatch.setitem(engine.PROGRAMS, 'crm', buggy)
+    found = engine.check_snippet(
+        Snippet('console', '# crm configure primitve x y\n'
+                '# crm configure primitive bug ocf:heartbeat:Dummy'),
+        DocumentContext())
+    assert [(f.line, f.code) for f in found] == [(1, 'CRM001'),
+                                                 (2, 'SC000')]
     assert crmsh.check(Snippet('crmsh', 'primitive vip IPaddr2'), None) == []
 
 

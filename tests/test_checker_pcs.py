@@ -9,10 +9,12 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from snippetcheck import catalogue
+from snippetcheck import engine
 from snippetcheck.checkers import pcs
 from snippetcheck.console import Command
 from snippetcheck.console import commands
 from snippetcheck.context import DocumentContext
+from snippetcheck.context import Snippet
 from snippetcheck.findings import Finding
 
 
@@ -341,13 +343,23 @@ def test_line_of_each_command():
     assert codes(text) == [(3, 'PCS002'), (5, 'PCS001')]
 
 
-def test_never_raises_on_odd_objects():
-    [finding] = pcs.check_command(object(), DocumentContext())
-    assert finding.code == 'SC000'
-    command = Command(4, 'pcs resource enable vip', ('pcs', 'resource',
-                                                     'enable', 'vip'))
-    [finding] = pcs.check_command(command, object())
-    assert (finding.line, finding.code) == (4, 'SC000')
+def test_a_bug_on_one_command_is_reported_at_it(monkeypatch):
+    """The engine catches a checker's bug per command: SC000 at that
+    command, and the commands around it are still checked."""
+    real = engine.PROGRAMS['pcs']
+
+    def buggy(command, document):
+        if 'enable' in command.argv:
+            raise RuntimeError('bug')
+        return real(command, document)
+
+    monkeypatch.setitem(engine.PROGRAMS, 'pcs', buggy)
+    found = engine.check_snippet(
+        Snippet('console', '# pcs clustr status\n'
+                '# pcs resource enable vip\n# pcs resurce list'),
+        DocumentContext())
+    assert [(f.line, f.code) for f in found] == [
+        (1, 'PCS001'), (2, 'SC000'), (3, 'PCS001')]
 
 
 def test_other_programs_are_left_alone():

@@ -31,8 +31,9 @@ def test_reports_path_line_code_and_exits_1():
 
 
 def test_same_findings_as_the_sphinx_build(tmp_path):
-    reports = cli.check_file(ROOTS / 'test-cluster' / 'index.rst',
-                             cli.rstread.known_directives())
+    cli.rstread.register()
+    reports, _found = cli.check_file(ROOTS / 'test-cluster' / 'index.rst',
+                                     cli.blocks.known_directives())
     codes = sorted((r.line, r.code) for r in reports)
     text = (ROOTS / 'test-cluster' / 'index.rst').read_text().split('\n')
     crate = next(n for n, t in enumerate(text, 1) if 'resource crate' in t)
@@ -125,7 +126,7 @@ def test_an_alternative_block_keeps_its_reason(tmp_path):
                     '   [DEFAULT]\n   debug = true\n\n'
                     '.. code-block:: ini\n\n   [DEFAULT]\n   debug = true\n',
                     encoding='utf-8')
-    found, reports = cli.read_file(page, cli.rstread.known_directives())
+    found, reports = cli.read_file(page, cli.blocks.known_directives())
     assert reports == []
     assert [s.alternative for s in found] == [
         'keepalived instead of Pacemaker', '']

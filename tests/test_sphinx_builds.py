@@ -1,12 +1,10 @@
 """Findings survive incremental and parallel builds, and the extension
 declares itself safe for both."""
 
-import pathlib
-import sys
 
 import pytest
 
-from snippetcheck import offload
+from snippetcheck import engine
 from tests.sphinxwarnings import findings
 from tests.sphinxwarnings import line_of
 from tests.sphinxwarnings import strip_colors
@@ -67,48 +65,27 @@ def test_parallel_build_merges_the_findings(app):
     assert findings(app) == [BROKEN]
 
 
-@pytest.mark.parametrize('root', [
-    pytest.param(root, marks=pytest.mark.sphinx('html', testroot=root,
-                                                freshenv=True))
-    for root in ('ini', 'cluster', 'haproxy', 'options', 'syntax',
-                 'markup')])
-def test_the_worker_reports_what_the_build_process_reports(
-        root, app, make_app, monkeypatch):
-    """The documents go to the worker process by default; with
-    snippetcheck_worker = False they are checked in Sphinx's process, with
-    the same findings."""
-    sent = []
-    submit = offload.Offload.submit
-    monkeypatch.setattr(offload.Offload, 'submit',
-                        lambda self, key, *rest: (sent.append(key),
-                                                  submit(self, key, *rest)))
-    app.build()
-    assert sent
-    with_worker = findings(app)
-    assert with_worker
-
-    sent.clear()
-    here = make_app('html', srcdir=app.srcdir, freshenv=True,
-                    confoverrides={'snippetcheck_worker': False})
-    here.build()
-    assert sent == []
-    assert findings(here) == with_worker
-
-
 @pytest.mark.sphinx('html', testroot='incremental', freshenv=True,
                     confoverrides={'snippetcheck_timeout': 1})
 def test_a_check_that_never_ends_is_a_finding_at_its_block(app,
                                                            monkeypatch):
-    worker = pathlib.Path(__file__).parent / 'helpers' / \
-        'misbehaving_worker.py'
-    monkeypatch.setattr(offload, 'COMMAND', (sys.executable, str(worker)))
+    real = engine.CHECKERS['ini']
+
+    def stuck(snippet, document):
+        while '# HANG' in snippet.text:
+            pass
+        return real(snippet, document)
+
+    monkeypatch.setitem(engine.CHECKERS, 'ini', stuck)
     (app.srcdir / 'stuck.rst').write_text(
         ':orphan:\n\nStuck\n=====\n\n.. code-block:: ini\n\n'
-        '   [DEFAULT]\n   # HANG\n', encoding='utf-8')
+        '   [DEFAULT]\n   # HANG\n\n.. code-block:: ini\n\n'
+        '   [DEFAULT\n', encoding='utf-8')
     app.build()
     assert findings(app) == sorted([
         BROKEN, ('stuck.rst', line_of(app, 'stuck.rst', '[DEFAULT]'),
-                 'SC006')])
+                 'SC006'),
+        ('stuck.rst', line_of(app, 'stuck.rst', '[DEFAULT', 2), 'INI001')])
 
 
 def test_setup_metadata():

@@ -112,6 +112,15 @@ def _paragraph_before(literal):
     return None
 
 
+def known_directives():
+    """Names of the directives docutils knows now (its own and those
+    Sphinx or the reader registered): what a comment may be a misspelling
+    of."""
+    names = set(directives._directive_registry)
+    names.update(directives._directives)
+    return frozenset(name for name in names if name == name.lower())
+
+
 def comments(doctree):
     """The comment nodes of *doctree* in document order."""
     return doctree.findall(nodes.comment)

@@ -12,11 +12,12 @@ import pathlib
 import sys
 
 from snippetcheck import __version__
+from snippetcheck import blocks
 from snippetcheck import catalogue
 from snippetcheck import doccheck
 from snippetcheck import engine
-from snippetcheck import offload
 from snippetcheck import rstread
+from snippetcheck.findings import Report
 from snippetcheck.options import schema
 from snippetcheck.options import sources
 
@@ -40,41 +41,22 @@ def read_file(path, known):
     try:
         doctree = rstread.read(path)
     except rstread.Unreadable as error:
-        return [], [engine.Report(str(path), error.line, 'SC005',
+        return [], [Report(str(path), error.line, 'SC005',
                                   str(error))]
     except Exception as error:  # docutils gave up on the markup
-        return [], [engine.Report(str(path), 0, 'SC005',
+        return [], [Report(str(path), 0, 'SC005',
                                   f'cannot parse the file: {error}')]
     return (list(doccheck.snippets(doctree, str(path))),
             doccheck.check_comments(doctree, known, str(path)))
 
 
-def check_file(path, known, release=None):
-    """All reports of one RST file, checked in this process."""
+def check_file(path, known, release=None, timeout=engine.DEFAULT_TIMEOUT):
+    """All reports of one RST file, and its snippets."""
+    if not path.exists() and not path.is_symlink():
+        return [Report(str(path), 0, 'SC005', 'no such file')], []
     found, reports = read_file(path, known)
-    return engine.check_snippets(found, release) + reports
-
-
-def check_files(paths, known, release=None, timeout=60, on_snippets=None):
-    """(path, reports) of every file, in order; the snippets are checked
-    in a worker process while the next files are read (see
-    :mod:`snippetcheck.offload`). *on_snippets*, when given, is called
-    with the snippets of each file read."""
-    checker = offload.Offload(timeout)
-    files = []
-    for index, path in enumerate(paths):
-        if not path.exists() and not path.is_symlink():
-            files.append((path, [engine.Report(str(path), 0, 'SC005',
-                                               'no such file')]))
-            continue
-        found, reports = read_file(path, known)
-        if on_snippets is not None:
-            on_snippets(found)
-        checker.submit(index, found, release)
-        files.append((path, reports))
-    checked = checker.collect()
-    return [(path, sorted(reports + checked.get(index, [])))
-            for index, (path, reports) in enumerate(files)]
+    return (sorted(reports + engine.check_snippets(found, release,
+                                                   timeout)), found)
 
 
 def _positive(text):
@@ -109,7 +91,8 @@ def _parser():
                         help='the OpenStack release whose options ini '
                         'snippets are checked against (default: '
                         '%(default)s)')
-    parser.add_argument('--timeout', type=_positive, default=60,
+    parser.add_argument('--timeout', type=_positive,
+                        default=engine.DEFAULT_TIMEOUT,
                         metavar='SECONDS',
                         help='report a block whose checks take longer '
                         '(SC006), and stop a tool after as long '
@@ -139,9 +122,9 @@ def _ignored(parser, values):
     return codes
 
 
-def _external(parser, snippets, args):
-    """The reports of the external tier for the snippets of every file,
-    or exit 2 when it cannot run."""
+def _external(parser, files, args):
+    """The reports of the external tier for the snippets of every file
+    ([(path, snippets)]), or exit 2 when it cannot run."""
     from snippetcheck.external import sandbox
     from snippetcheck.external import tier
 
@@ -150,7 +133,8 @@ def _external(parser, snippets, args):
         parser.exit(2, f'snippetcheck: --external cannot run the tools: '
                        f'{problem}; they are never run without the '
                        'sandbox (see tools/README.rst)\n')
-    jobs = [job for found in snippets for job in tier.jobs_for(found)]
+    jobs = [job for path, found in files
+            for job in tier.jobs_for(found, str(path))]
     missing = tier.missing_programs({job.kind for job in jobs})
     if missing:
         for program, package in sorted(missing.items()):
@@ -173,21 +157,19 @@ def main(argv=None):
     if args.release not in schema.releases():
         parser.error(f'--release {args.release}: snippetcheck has option '
                      'data for ' + ', '.join(schema.releases()))
-    known = rstread.known_directives()
-    snippets = []
-    files = check_files(list(rst_files(args.paths)), known, args.release,
-                        args.timeout, snippets.append)
-    reports = [report for _path, found in files for report in found]
-    if args.external:
-        order = {str(path): position
-                 for position, (path, _found) in enumerate(files)}
-        reports = sorted(reports + _external(parser, snippets, args),
-                         key=lambda r: (order.get(r.source, len(order)), r))
+    rstread.register()
+    known = blocks.known_directives()
+    paths = list(rst_files(args.paths))
+    checked = [(path, *check_file(path, known, args.release, args.timeout))
+               for path in paths]
+    external = _external(parser, [(path, found) for path, _r, found
+                                  in checked], args) if args.external \
+        else {}
     found = 0
-    for report in reports:
-        if report.code in ignored:
-            continue
-        print(report.render())
-        found += 1
+    for path, reports, _snippets in checked:
+        for report in sorted(reports + external.get(str(path), [])):
+            if report.code in ignored:
+                continue
+            print(report.render())
+            found += 1
     return 1 if found else 0
-

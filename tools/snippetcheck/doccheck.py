@@ -3,14 +3,14 @@ the reports of its comments.
 
 Shared by the Sphinx glue and the command line, which differ only in how
 they get the doctree; the snippets are judged by
-:func:`snippetcheck.engine.check_snippets`, in this process or in the
-worker (:mod:`snippetcheck.offload`).
+:func:`snippetcheck.engine.check_snippets`.
 """
 
 import functools
 
 from snippetcheck import blocks
 from snippetcheck import engine
+from snippetcheck.findings import Report
 
 
 def snippets(doctree, default_source=''):
@@ -33,7 +33,7 @@ def check_comments(doctree, known_directives, default_source=''):
         source = comment.source or default_source
         line = blocks.comment_line(comment, _lines(source))
         for finding in findings:
-            reports.append(engine.Report(source, line + finding.line - 1,
+            reports.append(Report(source, line + finding.line - 1,
                                          finding.code, finding.message))
     return reports
 

@@ -1,40 +1,47 @@
-"""Judging snippets: dispatch each to its checker and apply opt-outs.
+"""Judging snippets: route each to its checker and apply opt-outs.
 
-``check_snippet`` and ``check_comment`` are what the Sphinx glue and the
-command line share. They never raise on bad input: a checker that fails is
-a bug, reported as a finding at the block rather than a traceback.
+``check_snippets`` is what the Sphinx glue and the command line share: the
+snippets of one document, in reading order, become reports. The routing
+from a block's language (and, in a console block, a command's program) to
+its checker lives here alone; the external tier asks :func:`language_of`
+too. Nothing here raises on bad input: a checker that fails is a bug,
+reported as SC000 at the block or command it failed on, and a check that
+does not finish within the timeout is stopped and reported as SC006.
 """
 
-import dataclasses
 import re
+import signal
+import threading
 
 from snippetcheck import catalogue
 from snippetcheck import console
 from snippetcheck.checkers import markup
 from snippetcheck.context import DocumentContext
 from snippetcheck.findings import Finding
+from snippetcheck.findings import Report
+from snippetcheck.findings import failure
 
 #: Blocks larger than this are not checked (SC002).
 MAX_BLOCK_BYTES = 512 * 1024
+#: Seconds a block's checks may take unless the caller says otherwise.
+DEFAULT_TIMEOUT = 60
 
 _CONTROL = re.compile('[\x00-\x08\x0b\x0e-\x1f\x7f]')
 
+#: code-block language -> the language snippetcheck checks it as.
+LANGUAGES = {
+    'ini': 'ini', 'cfg': 'ini', 'dosini': 'ini',
+    'haproxy': 'haproxy',
+    'console': 'console', 'shell-session': 'console',
+    'crmsh': 'crmsh', 'pcmk': 'crmsh',
+    'python': 'python', 'python3': 'python', 'py': 'python',
+    'yaml': 'yaml', 'yml': 'yaml',
+}
 
-@dataclasses.dataclass(frozen=True, order=True)
-class Report:
-    """A finding placed in a document."""
 
-    source: str
-    line: int
-    code: str
-    message: str
-
-    @property
-    def family(self):
-        return catalogue.family(self.code)
-
-    def render(self):
-        return f'{self.source}:{self.line}: {self.code} {self.message}'
+def language_of(snippet):
+    """The language *snippet* is checked as, or None."""
+    return LANGUAGES.get(snippet.language)
 
 
 def _ini(snippet, document):
@@ -62,61 +69,63 @@ def _yaml(snippet, document):
     return syntax.check_yaml(snippet, document)
 
 
+def _pcs_command(command, document):
+    from snippetcheck.checkers import pcs
+    return pcs.check_command(command, document)
+
+
+def _crm_command(command, document):
+    from snippetcheck.checkers import crmsh
+    return crmsh.check_command(command, document)
+
+
+#: A console command's program -> its checker.
+PROGRAMS = {'pcs': _pcs_command, 'crm': _crm_command}
+
+
 def _console(snippet, document):
     findings = list(markup.check_console(snippet))
     for command in console.commands(snippet.text):
-        program = command.program
-        if program == 'pcs':
-            from snippetcheck.checkers import pcs
-            findings.extend(pcs.check_command(command, document))
-        elif program == 'crm':
-            from snippetcheck.checkers import crmsh
-            findings.extend(crmsh.check_command(command, document))
+        checker = PROGRAMS.get(command.program)
+        if checker is not None:
+            findings.extend(_safely(checker, command.line, command,
+                                    document))
     return findings
 
 
-CHECKERS = {
-    'ini': _ini, 'cfg': _ini, 'dosini': _ini,
-    'haproxy': _haproxy,
-    'console': _console, 'shell-session': _console,
-    'crmsh': _crmsh, 'pcmk': _crmsh,
-    'python': _python, 'python3': _python, 'py': _python,
-    'yaml': _yaml, 'yml': _yaml,
-}
+CHECKERS = {'ini': _ini, 'haproxy': _haproxy, 'console': _console,
+            'crmsh': _crmsh, 'python': _python, 'yaml': _yaml}
 
 
-def check_snippets(found, release=None, on_snippet=None):
-    """Reports of a document's snippets, judged in reading order.
-
-    *on_snippet*, when given, is called with the index of each snippet
-    before it is judged (the worker process reports its progress so).
-    """
+def check_snippets(found, release=None, timeout=DEFAULT_TIMEOUT):
+    """Reports of a document's snippets, judged in reading order."""
     document = DocumentContext()
     if release:
         document.release = release
     reports = []
-    for index, snippet in enumerate(found):
-        if on_snippet is not None:
-            on_snippet(index)
-        for finding in check_snippet(snippet, document):
-            reports.append(Report(
-                snippet.source, snippet.line + finding.line - 1,
-                finding.code, finding.message))
+    with _Deadline(timeout) as deadline:
+        for snippet in found:
+            for finding in check_snippet(snippet, document, deadline):
+                reports.append(Report(
+                    snippet.source, snippet.line + finding.line - 1,
+                    finding.code, finding.message))
     return reports
 
 
-def check_snippet(snippet, document):
+def check_snippet(snippet, document, deadline=None):
     """All findings for *snippet*, opt-outs applied, sorted by line."""
     findings = _opt_out_findings(snippet)
     if 'all' in snippet.ignore and not findings:
         return []
-    checker = CHECKERS.get(snippet.language)
+    checker = CHECKERS.get(language_of(snippet))
     if checker is not None:
         guard = _guard(snippet)
         if guard:
             findings.extend(guard)
+        elif deadline is None:
+            findings.extend(_safely(checker, 1, snippet, document))
         else:
-            findings.extend(_run(checker, snippet, document))
+            findings.extend(deadline.run(checker, snippet, document))
     if snippet.ignore:
         findings = [f for f in findings if f.code.startswith('SC')
                     or ('all' not in snippet.ignore
@@ -124,14 +133,62 @@ def check_snippet(snippet, document):
     return sorted(findings)
 
 
-def _run(checker, snippet, document):
+def _safely(checker, line, *args):
+    """The findings of ``checker(*args)``, or SC000 at *line* when the
+    checker fails (the one place a checker's bug is caught)."""
     try:
-        return list(checker(snippet, document))
+        return list(checker(*args))
     except Exception as error:  # a checker bug must not stop the build
-        return [Finding(1, 'SC000',
-                        f'snippetcheck failed on this block '
-                        f'({type(error).__name__}: {error}); '
-                        'please report it with the block')]
+        return [failure(line, error)]
+
+
+class _Overtime(BaseException):
+    """Raised in a check that ran out of time (a BaseException, so that no
+    checker's ``except Exception`` swallows it)."""
+
+
+class _Deadline:
+    """Stops a block's checks after *timeout* seconds, with an interval
+    timer in the main thread (elsewhere, and without a timeout, checks run
+    unguarded: the checkers are linear in the size of a block)."""
+
+    def __init__(self, timeout):
+        self.timeout = timeout
+        self.armed = False
+        self.previous = None
+
+    def __enter__(self):
+        if self.timeout and hasattr(signal, 'setitimer') and \
+                threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGALRM, self._expire)
+            self.armed = True
+        return self
+
+    def __exit__(self, *exc):
+        if self.armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous)
+        return False
+
+    @staticmethod
+    def _expire(signum, frame):
+        raise _Overtime()
+
+    def run(self, checker, snippet, document):
+        if not self.armed:
+            return _safely(checker, 1, snippet, document)
+        try:
+            signal.setitimer(signal.ITIMER_REAL, self.timeout)
+            try:
+                return _safely(checker, 1, snippet, document)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _Overtime:
+            return [Finding(1, 'SC006',
+                            f'the checks did not finish within '
+                            f'{self.timeout} s on this block; please report '
+                            'it with the block, and opt it out meanwhile '
+                            'with ":snippetcheck-ignore: all REASON"')]
 
 
 def _guard(snippet):
@@ -169,3 +226,4 @@ def _opt_out_findings(snippet):
 
 def check_comment(text, known_directives):
     return markup.check_comment(text, known_directives)
+

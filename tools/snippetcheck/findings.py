@@ -1,4 +1,10 @@
-"""What a check reports: a code, a line inside the snippet and a message."""
+"""What the checks report, and the few helpers every checker words its
+messages with.
+
+A checker returns :class:`Finding` objects, whose lines count from the
+snippet's first line; the engine places them in their document as
+:class:`Report` objects, which the Sphinx glue and the command line show.
+"""
 
 import dataclasses
 import difflib
@@ -20,6 +26,19 @@ class Finding:
         return f'{self.code} {self.message}'
 
 
+@dataclasses.dataclass(frozen=True, order=True)
+class Report:
+    """A finding placed in a document."""
+
+    source: str
+    line: int
+    code: str
+    message: str
+
+    def render(self):
+        return f'{self.source}:{self.line}: {self.code} {self.message}'
+
+
 def shorten(text, limit=50):
     """*text* cut to *limit* characters for a message, unprintable
     characters shown as "?"."""
@@ -31,10 +50,32 @@ def shorten(text, limit=50):
     return text
 
 
-def did_you_mean(word, candidates, prefix='', suffix=''):
+def closest(word, candidates, cutoff=0.75):
+    """The candidate closest to *word*, or None (only the first 200
+    characters of a word are compared: a longer one is no spelling
+    mistake)."""
+    word = str(word)
+    if not word or len(word) > 200:
+        return None
+    close = difflib.get_close_matches(word, list(candidates), n=1,
+                                      cutoff=cutoff)
+    return close[0] if close else None
+
+
+def did_you_mean(word, candidates, prefix='', suffix='', cutoff=0.75):
     """'; did you mean "X"?' for the candidate closest to *word*, or ''."""
-    close = difflib.get_close_matches(str(word)[:60], list(candidates), n=1,
-                                      cutoff=0.75)
-    if close:
-        return f'; did you mean "{prefix}{close[0]}{suffix}"?'
+    close = closest(str(word)[:60], candidates, cutoff)
+    if close is not None:
+        return f'; did you mean "{prefix}{close}{suffix}"?'
     return ''
+
+
+def failure(line, error):
+    """The finding for a bug of snippetcheck itself, at *line*: reported,
+    never raised, so that one bad block cannot stop a build."""
+    if not isinstance(line, int) or line < 1:
+        line = 1
+    return Finding(line, 'SC000',
+                   f'snippetcheck failed on this block '
+                   f'({type(error).__name__}: {shorten(error, 120)}); '
+                   'please report it with the block')

@@ -168,10 +168,3 @@ def read(path):
             'input_encoding': 'utf-8-sig',
             'line_length_limit': sys.maxsize,
         })
-
-
-def known_directives():
-    """Directive names docutils and the stand-ins above know."""
-    register()
-    names = set(directives._directive_registry) | set(directives._directives)
-    return frozenset(n for n in names if n == n.lower())

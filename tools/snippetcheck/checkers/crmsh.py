@@ -198,30 +198,15 @@ _QUOTE_RE = re.compile(r'''"((?:[^"\\]|\\.)*)"?|'([^']*)'?|\\(.)''', re.S)
 
 def check(snippet, document):
     """Findings for a ``crmsh`` block."""
-    try:
-        block = _Block(document)
-        for line, tokens in _elements(snippet.text):
-            block.element(line, tokens)
-        return block.finish()
-    except Exception as error:
-        return [_failure(1, error)]
+    block = _Block(document)
+    for line, tokens in _elements(snippet.text):
+        block.element(line, tokens)
+    return block.finish()
 
 
 def check_command(command, document):
     """Findings for one ``crm ...`` console command."""
-    try:
-        return _command(command, document)
-    except Exception as error:
-        return [_failure(getattr(command, 'line', 1), error)]
-
-
-def _failure(line, error):
-    """A bug of this checker, reported like the engine reports one."""
-    if not isinstance(line, int) or line < 1:
-        line = 1
-    return Finding(line, 'SC000', f'snippetcheck failed on this crmsh input '
-                   f'({type(error).__name__}); please report it with the '
-                   'block')
+    return _command(command, document)
 
 
 # -- reading a block ----------------------------------------------------------

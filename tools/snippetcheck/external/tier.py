@@ -20,7 +20,7 @@ import tempfile
 import threading
 
 from snippetcheck import console
-from snippetcheck.engine import Report
+from snippetcheck import engine
 from snippetcheck.external import crmsh_replay
 from snippetcheck.external import haproxy_replay
 from snippetcheck.external import pcs_replay
@@ -28,6 +28,8 @@ from snippetcheck.external import sandbox
 from snippetcheck.external import toolid
 from snippetcheck.external import worker
 from snippetcheck.external.cache import Cache
+from snippetcheck.findings import Report
+from snippetcheck.findings import failure
 
 __all__ = ['Cache', 'Job', 'Run', 'jobs_for', 'missing_programs',
            'run_jobs']
@@ -48,13 +50,16 @@ class Job:
 
     ``items`` holds the haproxy text (one item) or the pcs argv or crmsh
     elements in reading order; ``places`` the (source, line) of each item,
-    and ``ignore`` the codes the block of each item opts out of.
+    ``ignore`` the codes the block of each item opts out of, and
+    ``document`` the document the job's reports belong to (the one that
+    reads the snippets, also from an included file).
     """
 
     kind: str
     items: tuple
     places: tuple
     ignore: tuple
+    document: str = ''
 
     def key(self, identity):
         data = json.dumps([CACHE_VERSION, self.kind, identity,
@@ -62,36 +67,36 @@ class Job:
         return hashlib.sha256(data.encode('utf-8', 'replace')).hexdigest()
 
 
-def jobs_for(snippets):
+def jobs_for(snippets, document=''):
     """The jobs of one document's snippets (in reading order)."""
     jobs = []
     pcs, crm = [], []
     for snippet in snippets:
         if 'all' in snippet.ignore:
             continue
-        if snippet.language == 'haproxy':
+        ignore = tuple(sorted(snippet.ignore))
+        language = engine.language_of(snippet)
+        if language == 'haproxy':
             jobs.append(Job('haproxy', (snippet.text,),
-                            ((snippet.source, snippet.line),),
-                            (tuple(sorted(snippet.ignore)),)))
-        elif snippet.language in ('console', 'shell-session'):
+                            ((snippet.source, snippet.line),), (ignore,),
+                            document))
+        elif language == 'console':
             for command in console.commands(snippet.text):
                 place = (snippet.source, snippet.line + command.line - 1)
-                ignore = tuple(sorted(snippet.ignore))
                 if command.program == 'pcs':
                     pcs.append((tuple(command.argv), place, ignore))
                 elif command.program == 'crm':
                     element = crmsh_replay.command_element(command.argv)
                     if element:
                         crm.append((element, place, ignore))
-        elif snippet.language in ('crmsh', 'pcmk'):
+        elif language == 'crmsh':
             for line, element in crmsh_replay.elements(snippet.text):
                 crm.append((element, (snippet.source,
-                                      snippet.line + line - 1),
-                            tuple(sorted(snippet.ignore))))
+                                      snippet.line + line - 1), ignore))
     for kind, entries in (('pcs', pcs), ('crmsh', crm)):
         if entries:
             items, places, ignore = zip(*entries, strict=True)
-            jobs.append(Job(kind, items, places, ignore))
+            jobs.append(Job(kind, items, places, ignore, document))
     return jobs
 
 
@@ -189,7 +194,7 @@ class Run:
         self.cache = cache
         self.timeout = timeout
         self.workers = workers or max(2, os.cpu_count() or 2)
-        self.reports = []
+        self.reports = {}  # document -> reports
         self.cached = 0
         self.ran = 0
         self._pool = None
@@ -219,7 +224,7 @@ class Run:
             found = self.cache.get(key)
             if found is not None:
                 self.cached += 1
-                self.reports.extend(_place(job, found))
+                self._file(job, found)
                 continue
             self.ran += 1
             if job.kind == 'haproxy':
@@ -239,7 +244,7 @@ class Run:
         return self
 
     def wait(self):
-        """All reports, once every job has finished."""
+        """All reports, by document, once every job has finished."""
         done = []
         for future in concurrent.futures.as_completed(self._futures):
             job, key = self._futures[future]
@@ -251,17 +256,21 @@ class Run:
             done.extend(lane.finish())
         for job, key, found, error in done:
             if error is not None:
-                found = [(1 if job.kind == 'haproxy' else 0, 'SC000',
-                          f'external check of this snippet failed '
-                          f'({type(error).__name__}: {error})')]
+                finding = failure(1, error)
+                found = [(1 if job.kind == 'haproxy' else 0, finding.code,
+                          finding.message)]
             elif not any(code in NOT_AN_ANSWER for _w, code, _m in found):
                 self.cache.put(key, found)
-            self.reports.extend(_place(job, found))
+            self._file(job, found)
         self._futures, self._lanes = {}, {}
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
-        return sorted(self.reports)
+        return {document: sorted(reports)
+                for document, reports in self.reports.items()}
+
+    def _file(self, job, found):
+        self.reports.setdefault(job.document, []).extend(_place(job, found))
 
     def cancel(self):
         if self._pool is not None:
@@ -273,6 +282,8 @@ class Run:
 
 
 def run_jobs(jobs, cache, timeout, workers=None):
-    """Reports of *jobs*, waiting for them all; and how many ran."""
+    """Reports of *jobs* (of every document), waiting for them all; and
+    how many ran."""
     run = Run(cache, timeout, workers).add(jobs)
-    return run.wait(), run.ran
+    reports = run.wait()
+    return sorted(r for found in reports.values() for r in found), run.ran
