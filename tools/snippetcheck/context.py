@@ -43,11 +43,14 @@ class DocumentContext:
     checked against. ``resources`` maps a cluster resource id to what
     created it (for example ``primitive`` or ``clone``), so a constraint in
     a later block can be checked against the resources the document has
-    created.
+    created. ``crm_ids`` holds every id crmsh elements defined (constraints
+    too), apart from ``resources``, which pcs fills as well: a page often
+    shows the pcs and the crmsh way of making the same resource.
     """
 
     resources: dict = dataclasses.field(default_factory=dict)
     release: str = sources.DEFAULT_RELEASE
+    crm_ids: dict = dataclasses.field(default_factory=dict)
 
     def define(self, name, kind):
         self.resources[name] = kind

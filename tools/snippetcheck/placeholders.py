@@ -7,8 +7,11 @@ placeholder wherever a value of any kind is expected.
 
 import re
 
-_ANGLE = re.compile(r'<[^<>]+>')
-_ALL_CAPS_TOKEN = re.compile(r'[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{2,}[0-9]*')
+_ANGLE = re.compile(r'<[^<>\n]+>')
+# A capitals placeholder (CINDER_DBPASS, VIP), alone or as a whole word of
+# a longer text.
+_CAPS_WORD = re.compile(r'(?<![A-Za-z0-9_])(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+'
+                        r'|[A-Z]{2,}[0-9]*)(?![A-Za-z0-9_])')
 
 
 def is_placeholder(token):
@@ -18,12 +21,8 @@ def is_placeholder(token):
         return False
     if _ANGLE.fullmatch(token):
         return True
-    return bool(_ALL_CAPS_TOKEN.fullmatch(token))
+    return bool(_CAPS_WORD.fullmatch(token))
 
-
-# A capitals placeholder as a whole word of a longer text.
-_CAPS_WORD = re.compile(r'(?<![A-Za-z0-9_])(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+'
-                        r'|[A-Z]{2,}[0-9]*)(?![A-Za-z0-9_])')
 
 
 def has_placeholder(text):
@@ -32,8 +31,12 @@ def has_placeholder(text):
 
 
 def substitute(text, value):
-    """Replace every angle-bracket placeholder in *text* with *value*."""
-    return _ANGLE.sub(value, text)
+    """Replace every angle-bracket placeholder in *text* with *value*, or
+    with what *value* returns for it when it is a function of the
+    placeholder (``<Virtual IP>``)."""
+    if callable(value):
+        return _ANGLE.sub(lambda match: value(match.group()), text)
+    return _ANGLE.sub(value.replace('\\', '\\\\'), text)
 
 
 #: Capitals that are values of the cluster tools, not placeholders.

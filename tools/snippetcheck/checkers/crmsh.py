@@ -25,7 +25,6 @@ reference may name a resource defined further down the same block; across
 blocks and commands, only what came before counts.
 """
 
-import contextlib
 import re
 
 from snippetcheck import agents
@@ -49,14 +48,7 @@ ELEMENTS = frozenset([
 _ELEMENT_NAMES = tuple(sorted(ELEMENTS))
 
 #: Resource classes Pacemaker knows.
-CLASSES = frozenset(['ocf', 'lsb', 'service', 'systemd', 'stonith',
-                     'heartbeat', 'nagios', 'upstart'])
-#: Providers of OCF agents, to tell "ocf:heartbeat" (no type) from
-#: "ocf:IPaddr2" (no provider).
-OCF_PROVIDERS = frozenset([
-    'heartbeat', 'pacemaker', 'openstack', 'rabbitmq', 'neutron', 'linbit',
-    'percona', 'redhat', 'clusterlabs', 'suse', 'ovn', 'nova', 'seapath',
-])
+CLASSES = agents.CLASSES | {'heartbeat', 'nagios', 'upstart'}
 ORDER_KINDS = {'mandatory': 'Mandatory', 'optional': 'Optional',
                'serialize': 'Serialize'}
 _SCORE_RE = re.compile(r'[+-]?(?:inf(?:inity)?|INF(?:INITY)?|[0-9]+)\Z')
@@ -211,8 +203,10 @@ def check_command(command, document):
 
 # -- reading a block ----------------------------------------------------------
 
-def _elements(text):
-    """Yield (first line, tokens) for each element of a block."""
+def element_lines(text):
+    """Yield (first line, text) for each element of a block: comments and
+    blank lines left out, a line ending in a backslash joined to the
+    next."""
     pending = []
     start = 0
     for number, raw in enumerate(str(text).split('\n'), 1):
@@ -222,16 +216,19 @@ def _elements(text):
                 continue
             start = number
         if line.endswith('\\'):
-            pending.append(line[:-1])
+            pending.append(line[:-1].strip())
             continue
         pending.append(line)
-        joined = ' '.join(pending)
+        yield start, ' '.join(part for part in pending if part)
         pending = []
-        tokens = _tokens(joined)
-        if tokens:
-            yield start, tokens
     if pending:
-        tokens = _tokens(' '.join(pending))
+        yield start, ' '.join(part for part in pending if part)
+
+
+def _elements(text):
+    """Yield (first line, tokens) for each element of a block."""
+    for start, element in element_lines(text):
+        tokens = _tokens(element)
         if tokens:
             yield start, tokens
 
@@ -278,23 +275,6 @@ def _unquote_match(match):
     return match.group(3)
 
 
-# -- the document's crmsh ids -------------------------------------------------
-
-def _crm_ids(document):
-    """Ids that crmsh elements defined in *document*: {id: kind}.
-
-    Kept apart from ``document.resources``, which also holds pcs-created
-    resources (a page often shows the pcs and the crmsh way of making the
-    same resource) and no constraint ids.
-    """
-    ids = getattr(document, '_snippetcheck_crmsh_ids', None)
-    if ids is None:
-        ids = {}
-        with contextlib.suppress(AttributeError, TypeError):
-            document._snippetcheck_crmsh_ids = ids
-    return ids
-
-
 class _Block:
     """Checks the elements of one block (or one command) together."""
 
@@ -303,7 +283,9 @@ class _Block:
         self.resources = getattr(document, 'resources', None)
         if not isinstance(self.resources, dict):
             self.resources = {}
-        self.ids = _crm_ids(document)
+        self.ids = getattr(document, 'crm_ids', None)
+        if not isinstance(self.ids, dict):
+            self.ids = {}
         self.findings = []
         self.defined = {}       # id -> (kind, line) in this block
         self.references = []    # (line, name, element)
@@ -436,45 +418,11 @@ def _check_agent(el, agent):
 
 def _agent_problem(agent):
     """What is wrong with the agent *agent*, or ''."""
-    unsafe = agents.unsafe(agent)
-    if unsafe:
-        return f'{unsafe}: write CLASS:PROVIDER:TYPE'
-    parts = agent.split(':')
-    cls = parts[0]
-    if len(parts) == 1:
-        if cls.lower() in CLASSES:
-            return (f'"{_short(agent)}" is a resource class, not an agent: '
-                    'write CLASS:PROVIDER:TYPE, for example '
-                    'ocf:heartbeat:IPaddr2')
-        return ''
-    if cls in ('systemd', 'service') and '@' in parts[1] and \
-            parts[1][0] != '@':
-        return ''   # a unit instance such as systemd:lvm2-pvscan@252:2
-    if not all(parts) or len(parts) > 3:
-        if cls == 'ocf' and len(parts) == 3 and parts[1] and not parts[2]:
-            return (f'agent "{_short(agent)}" has no type: write '
-                    f'ocf:{parts[1]}:TYPE, for example ocf:heartbeat:IPaddr2')
-        return (f'malformed agent "{_short(agent)}": write ocf:PROVIDER:TYPE '
-                'or CLASS:TYPE (lsb:, systemd:, service:, stonith:)')
-    if cls not in CLASSES:
-        return (f'unknown resource class "{_short(cls)}" in '
-                f'"{_short(agent)}"' + _did_you_mean(cls, CLASSES))
-    if cls == 'ocf' and len(parts) == 2:
-        if parts[1] in OCF_PROVIDERS:
-            return (f'agent "{_short(agent)}" has no type: write '
-                    f'ocf:{parts[1]}:TYPE, for example ocf:heartbeat:IPaddr2')
-        return (f'an ocf agent needs a provider: write '
-                f'ocf:PROVIDER:{_short(parts[1])}, for example '
-                f'ocf:heartbeat:{_short(parts[1])}')
-    if cls != 'ocf' and len(parts) == 3:
-        return (f'{cls} agents have no provider: write '
-                f'{cls}:{_short(parts[2])}')
-    return ''
+    return agents.problem(agent, CLASSES)
 
 
 def _looks_like_agent(word):
-    cls = word.split(':', 1)[0]
-    return ':' in word and cls in CLASSES
+    return agents.looks_like_agent(word, CLASSES)
 
 
 def _group(el, t):

@@ -47,13 +47,14 @@ The checker is linear in the size of the snippet, precomputes everything it
 can at import, and never raises on any text.
 """
 
-import difflib
 import functools
 import re
 import typing
 
 from snippetcheck.checkers import haproxy_keywords as kw
 from snippetcheck.findings import Finding
+from snippetcheck.findings import closest
+from snippetcheck.findings import shorten
 from snippetcheck.placeholders import has_placeholder
 from snippetcheck.placeholders import is_placeholder
 
@@ -285,10 +286,7 @@ def _kinds(kinds):
 
 
 def _suggest(word, candidates, cutoff=0.6):
-    if not word or len(word) > 200:
-        return ''
-    matches = difflib.get_close_matches(word, candidates, 1, cutoff)
-    return matches[0] if matches else ''
+    return closest(word, candidates, cutoff) or ''
 
 
 def _free(value):
@@ -858,19 +856,13 @@ def _argument_specs():
 _ARGS = _argument_specs()
 
 
-def _shorten(match):
-    return f'"{match.group(1)[:57]}..."'
-
-
 def _one_line(message):
     """Keep a message on one line of reasonable length, whatever words of
     the snippet it quotes."""
     if len(message) > 240:
-        message = _LONG_QUOTED.sub(_shorten, message)
-    if not message.isprintable():
-        message = ''.join(char if char.isprintable()
-                          else repr(char)[1:-1] for char in message)
-    return message
+        message = _LONG_QUOTED.sub(
+            lambda match: f'"{shorten(match.group(1), 60)}"', message)
+    return shorten(message, len(message))
 
 
 def _has_port(address):

@@ -11,6 +11,7 @@ import re
 from oslo_config import iniparser
 
 from snippetcheck.findings import Finding
+from snippetcheck.findings import shorten
 
 _SPACE = re.compile(r'\s')
 
@@ -22,6 +23,7 @@ class IniSyntax(iniparser.BaseParser):
         self.findings = []
         self.section = 'DEFAULT'
         self.assignments = []  # (section, key, values, line)
+        self.repeats = {}      # INI003 finding -> (section, key)
         self._seen = {}
         self._key_line = 0
 
@@ -49,11 +51,13 @@ class IniSyntax(iniparser.BaseParser):
             return
         if key in seen:
             above = line - seen[key]
-            self.findings.append(Finding(
+            finding = Finding(
                 line, 'INI003',
                 f'option "{key}" is already set in [{self.section}] '
                 f'{above} line{"s" if above != 1 else ""} above; keep one '
-                'of the two'))
+                'of the two')
+            self.findings.append(finding)
+            self.repeats[finding] = (self.section, key)
         else:
             seen[key] = line
         self.assignments.append((self.section, key, value, line))
@@ -93,9 +97,8 @@ class _Invalid(str):
 _INVALID = _Invalid('\0invalid')
 
 
-def _short(text, limit=60):
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit - 3] + '...'
+def _short(text):
+    return shorten(text.strip(), 60)
 
 
 def parse(text):

@@ -28,10 +28,8 @@ def check(snippet, document):
              in parsed.assignments
              if (schema.option(schema.group_for(section) or section, key)
                  or {}).get('t') == 'multi'}
-    findings = [f for f in parsed.findings if f.code != 'INI003'
-                or not any(f.message.startswith(f'option "{key}" ')
-                           and (section, key) in multi
-                           for section, key in multi)]
+    findings = [f for f in parsed.findings
+                if parsed.repeats.get(f) not in multi]
     return findings + judge(parsed.assignments, schema)
 
 

@@ -414,16 +414,9 @@ ACTIONS = frozenset(['start', 'stop', 'promote', 'demote'])
 
 # -- resource agents ---------------------------------------------------------
 
-STANDARDS = frozenset(['ocf', 'lsb', 'service', 'systemd', 'stonith',
-                       'heartbeat'])
+STANDARDS = agents.CLASSES | {'heartbeat'}
 _STANDARDS_0_11 = frozenset(['nagios', 'upstart'])
 _NO_OPTION_STANDARDS = frozenset(['systemd', 'lsb', 'service'])
-#: Providers of OCF agents, to tell "ocf:heartbeat" (no type) from
-#: "ocf:IPaddr2" (no provider).
-OCF_PROVIDERS = frozenset([
-    'heartbeat', 'pacemaker', 'openstack', 'rabbitmq', 'neutron', 'linbit',
-    'percona', 'redhat', 'clusterlabs', 'suse', 'ovn', 'nova', 'seapath',
-])
 
 _CREATE_KEYWORDS = frozenset(['op', 'meta', 'clone', 'promotable', 'bundle'])
 _LEGACY_META = {'master-max': 'promoted-max',
@@ -1114,64 +1107,24 @@ def _check_agent(check, agent):
 
 def _agent_problem(agent):
     """(standard, code, message) for *agent*; code is '' when it is fine."""
-    unsafe = agents.unsafe(agent)
-    if unsafe:
-        return '', 'PCS002', f'{unsafe}: write STANDARD:PROVIDER:TYPE'
-    if ':' not in agent:
-        if agent in STANDARDS or agent in _STANDARDS_0_11:
-            return '', 'PCS002', (
-                f'"{agent}" is a standard, not an agent: write '
-                'STANDARD:PROVIDER:TYPE, for example ocf:heartbeat:IPaddr2')
-        return '', '', ''
-    standard, _, remainder = agent.partition(':')
-    unit = remainder.partition('@')[0]
-    if standard in ('systemd', 'service') and '@' in remainder and unit \
-            and ':' not in unit:
-        return standard, '', ''
-    parts = agent.split(':')
-    if len(parts) > 3 or not all(parts):
-        if standard == 'ocf' and len(parts) == 3 and parts[1] and \
-                not parts[2]:
-            return '', 'PCS002', (
-                f'agent "{_short(agent)}" has no type: write '
-                f'{parts[0]}:{parts[1]}:TYPE, for example '
-                'ocf:heartbeat:IPaddr2')
-        return '', 'PCS002', (f'malformed agent "{_short(agent)}": write '
-                              'ocf:PROVIDER:TYPE or STANDARD:TYPE')
+    message = agents.problem(agent, STANDARDS | _STANDARDS_0_11, 'standard')
+    if message:
+        return '', 'PCS002', message
+    standard = agent.partition(':')[0] if ':' in agent else ''
     if standard in _STANDARDS_0_11:
         return standard, 'PCS003', (
             f'pcs 0.12 (following Pacemaker 3) dropped the {standard} '
             'standard')
-    if standard not in STANDARDS:
-        return '', 'PCS002', (
-            f'unknown agent standard "{_short(standard)}" in '
-            f'"{_short(agent)}"; pcs knows '
-            + ', '.join(sorted(STANDARDS - {'heartbeat'}))
-            + _did_you_mean(standard, STANDARDS))
-    if standard == 'ocf' and len(parts) == 2:
-        if parts[1] in OCF_PROVIDERS:
-            return '', 'PCS002', (
-                f'agent "{_short(agent)}" has no type: write '
-                f'ocf:{parts[1]}:TYPE, for example ocf:heartbeat:IPaddr2')
-        return '', 'PCS002', (
-            f'an ocf agent needs a provider: write '
-            f'ocf:PROVIDER:{_short(parts[1])}, for example '
-            f'ocf:heartbeat:{_short(parts[1])}')
-    if standard != 'ocf' and len(parts) == 3:
-        return '', 'PCS002', (f'{standard} agents have no provider: write '
-                              f'{standard}:{_short(parts[2])}')
     if standard == 'stonith':
         return standard, 'PCS003', (
             'pcs 0.12 no longer creates fence devices with `pcs resource '
             'create` (deprecated in 0.11): write `pcs stonith create ID '
-            f'{_short(parts[-1])}`')
+            f'{_short(agent.split(":")[-1])}`')
     return standard, '', ''
 
 
 def _looks_like_agent(word):
-    standard = word.partition(':')[0]
-    return ':' in word and (standard in STANDARDS or
-                            standard in _STANDARDS_0_11)
+    return agents.looks_like_agent(word, STANDARDS | _STANDARDS_0_11)
 
 
 # -- other resource commands --------------------------------------------------

@@ -26,12 +26,13 @@ CIB without nodes raises, are left out too.
 import re
 
 from snippetcheck import agents
+from snippetcheck import placeholders
+from snippetcheck.checkers import crmsh as crmsh_checker
 from snippetcheck.external import sandbox
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
 from snippetcheck.findings import shorten as _short
 
-_ANGLE = re.compile(r'<[^<>\n]*>')
 _COLOR = re.compile(r'\x1b\[[0-9;]*m')
 _UNPROBED = re.compile(r'^(systemd|lsb|service):[^:\s]+: (got no meta-data|'
                        r'no such resource agent)')
@@ -61,24 +62,8 @@ MAX_RETRIES = 3
 
 
 def elements(text):
-    """(line, element) of a crmsh block, continuations joined."""
-    result = []
-    pending, start = [], 0
-    for number, line in enumerate(text.split('\n'), 1):
-        stripped = line.strip()
-        if not pending and (not stripped or stripped.startswith('#')):
-            continue
-        if not pending:
-            start = number
-        if stripped.endswith('\\'):
-            pending.append(stripped[:-1].strip())
-            continue
-        pending.append(stripped)
-        result.append((start, ' '.join(p for p in pending if p)))
-        pending = []
-    if pending:
-        result.append((start, ' '.join(p for p in pending if p)))
-    return result
+    """(line, element) of a crmsh block, as the crmsh checker reads it."""
+    return list(crmsh_checker.element_lines(text))
 
 
 def command_element(argv):
@@ -189,7 +174,8 @@ def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
         if refused:
             findings.append((index, 'XCRM004', refused))
         elif refused == '':
-            sent.append((index, _ANGLE.sub('192.0.2.10', element)))
+            sent.append((index, placeholders.substitute(element,
+                                                        '192.0.2.10')))
     if not sent:
         return findings
     cib, problem = sandbox.empty_cib(scratch, timeout)

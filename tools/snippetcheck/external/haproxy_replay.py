@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 
+from snippetcheck import placeholders
 from snippetcheck.checkers import haproxy as haproxy_checker
 from snippetcheck.external import sandbox
 
@@ -36,7 +37,6 @@ WRAP_DEFAULTS = ('defaults', '  log global', '  mode tcp',
 STANDINS = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                         'standins')
 
-_ANGLE = re.compile(r'<[^<>\n]*>')
 _MESSAGE = re.compile(
     r'^\[(?P<level>ALERT|WARNING)\]\s*(?:\(\d+\)\s*)?:\s*(?:config\s*:\s*)?'
     r'(?:(?:parsing\s*)?\[(?P<file>[^\]]*?):(?P<line>\d+)\]\s*:?\s*)?'
@@ -191,7 +191,7 @@ def prepare(text, scratch):
     standins = _Standins(scratch)
     lines = []
     for number, raw in enumerate(text.split('\n'), 1):
-        line = _ANGLE.sub('PLACEHOLDER', raw)
+        line = placeholders.substitute(raw, 'PLACEHOLDER')
         words, _column = haproxy_checker.split_line(line)
         if words:
             reason = loads_code(words)

@@ -24,6 +24,7 @@ judges everything else about the command.
 import re
 
 from snippetcheck import agents
+from snippetcheck import placeholders
 from snippetcheck.external import sandbox
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
@@ -35,7 +36,6 @@ REPLAYED = frozenset(['resource', 'constraint', 'property', 'stonith',
 UNPROBED_STANDARDS = ('systemd:', 'lsb:', 'service:')
 #: What pcs answers for a command that acts on the running cluster only.
 LIVE_ONLY = re.compile(r"option '-f' is not supported in this command")
-_ANGLE = re.compile(r'<[^<>\n]*>')
 
 #: crm_verify complaints that every scratch CIB raises.
 SCRATCH_NOISE = re.compile(
@@ -69,7 +69,7 @@ def _agent_words(words):
 
 
 def _substitute(word):
-    return _ANGLE.sub(lambda m: _value_for(m.group()), word)
+    return placeholders.substitute(word, _value_for)
 
 
 def _value_for(placeholder):

@@ -24,12 +24,12 @@ does it:
   not say which).
 """
 
-import difflib
 import functools
 import json
 import os
 import pathlib
 
+from snippetcheck.findings import closest
 from snippetcheck.options import sources
 
 DATA = pathlib.Path(__file__).parent / 'data'
@@ -182,13 +182,10 @@ class Schema:
         lowered = {n.lower(): n for n in names}
         if name.lower() in lowered:
             return lowered[name.lower()]
-        close = difflib.get_close_matches(name, names, n=1, cutoff=0.75)
-        return close[0] if close else None
+        return closest(name, names)
 
     def close_group(self, section):
-        close = difflib.get_close_matches(section, list(self.groups), n=1,
-                                          cutoff=0.8)
-        return close[0] if close else None
+        return closest(section, list(self.groups), cutoff=0.8)
 
 
 def default_release():
