@@ -1,6 +1,11 @@
 """tools/README.rst lists every check as the catalogue defines it."""
 
+import ast
+import importlib
+import inspect
 import io
+import pathlib
+import re
 
 import docutils.core
 import pytest
@@ -83,3 +88,44 @@ def test_a_stale_readme_is_rewritten(tmp_path):
 def test_a_readme_without_markers_is_an_error():
     with pytest.raises(ValueError, match='BEGIN CATALOGUE'):
         catalogue_rst.updated('no markers here\n')
+
+
+_CODE = re.compile(r'(?:SC|RST|INI|OPT|HAP|PCS|CRM|PY|YML|OSC|DEP|X[A-Z]+)'
+                   r'\d{3}\Z')
+
+
+def _code_literals(module):
+    """The code strings a module's source holds, apart from those of its
+    own CHECKS declarations."""
+    source = pathlib.Path(inspect.getsourcefile(module)).read_text()
+    tree = ast.parse(source)
+    declared = {id(call.args[0]) for call in ast.walk(tree)
+                if isinstance(call, ast.Call) and getattr(
+                    call.func, 'id', '') == 'Check' and call.args}
+    return {node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(
+                node.value, str) and _CODE.match(node.value)
+            and id(node) not in declared}
+
+
+@pytest.mark.parametrize('name', catalogue.EMITTERS)
+def test_each_module_declares_exactly_the_codes_it_reports(name):
+    module = importlib.import_module(name)
+    declared = {check.code for check in module.CHECKS}
+    assert declared, name
+    assert _code_literals(module) >= declared, (
+        f'{name} declares codes it never reports')
+    others = _code_literals(module) - declared
+    assert others <= set(catalogue.BY_CODE), (
+        f'{name} names codes no module declares: {others}')
+
+
+def test_no_module_reports_an_undeclared_code():
+    """Every code written anywhere in the package is in the catalogue."""
+    package = pathlib.Path(inspect.getsourcefile(catalogue)).parent
+    for path in package.rglob('*.py'):
+        source = path.read_text()
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Constant) and isinstance(
+                    node.value, str) and _CODE.match(node.value):
+                assert node.value in catalogue.BY_CODE, (path, node.value)

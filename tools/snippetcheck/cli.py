@@ -17,9 +17,19 @@ from snippetcheck import catalogue
 from snippetcheck import doccheck
 from snippetcheck import engine
 from snippetcheck import rstread
+from snippetcheck.catalogue import Check
 from snippetcheck.findings import Report
 from snippetcheck.options import schema
 from snippetcheck.options import sources
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('SC005', 'markup',
+          'A document cannot be read or parsed at all.',
+          'a file that is not UTF-8 text',
+          'UTF-8 reStructuredText'),
+)
+
 
 
 def rst_files(paths):

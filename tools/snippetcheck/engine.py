@@ -15,11 +15,46 @@ import threading
 
 from snippetcheck import catalogue
 from snippetcheck import console
+from snippetcheck.catalogue import Check
 from snippetcheck.checkers import markup
 from snippetcheck.context import DocumentContext
 from snippetcheck.findings import Finding
 from snippetcheck.findings import Report
-from snippetcheck.findings import failure
+from snippetcheck.findings import shorten
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('SC000', 'markup',
+          'snippetcheck itself failed on a block or command (a bug): '
+          'please report it with the block; the other blocks are still '
+          'checked.',
+          'a block that makes a checker raise',
+          'the same block, once the bug is fixed'),
+    Check('SC001', 'markup',
+          'A block opts out of the checks without giving a reason.',
+          ':snippetcheck-ignore: INI003',
+          ':snippetcheck-ignore: INI003 the option is multi-valued'),
+    Check('SC002', 'markup',
+          'A block is too large to check; split it or opt out with a reason.',
+          'a code block of several megabytes',
+          'the part the reader needs, or an include of a checked file'),
+    Check('SC003', 'markup',
+          'A block holds control characters or binary data.',
+          'listen web\\x00\\x07',
+          'listen web'),
+    Check('SC004', 'markup',
+          'An opt-out names a code that does not exist.',
+          ':snippetcheck-ignore: INI999 reason',
+          ':snippetcheck-ignore: INI003 reason'),
+    Check('SC006', 'markup',
+          'The checks of a block did not finish within '
+          'snippetcheck_timeout; report it, and opt the block out with a '
+          'reason until it is fixed.',
+          'a block a check never finishes on',
+          ':snippetcheck-ignore: all the checks hang on it (bug report '
+          'link)'),
+)
+
 
 #: Blocks larger than this are not checked (SC002).
 MAX_BLOCK_BYTES = 512 * 1024
@@ -131,6 +166,17 @@ def check_snippet(snippet, document, deadline=None):
                     or ('all' not in snippet.ignore
                         and f.code not in snippet.ignore)]
     return sorted(findings)
+
+
+def failure(line, error):
+    """SC000 at *line* for a bug of snippetcheck itself: reported, never
+    raised, so that one bad block cannot stop a build."""
+    if not isinstance(line, int) or line < 1:
+        line = 1
+    return Finding(line, 'SC000',
+                   f'snippetcheck failed on this block '
+                   f'({type(error).__name__}: {shorten(error, 120)}); '
+                   'please report it with the block')
 
 
 def _safely(checker, line, *args):

@@ -68,14 +68,3 @@ def did_you_mean(word, candidates, prefix='', suffix='', cutoff=0.75):
     if close is not None:
         return f'; did you mean "{prefix}{close}{suffix}"?'
     return ''
-
-
-def failure(line, error):
-    """The finding for a bug of snippetcheck itself, at *line*: reported,
-    never raised, so that one bad block cannot stop a build."""
-    if not isinstance(line, int) or line < 1:
-        line = 1
-    return Finding(line, 'SC000',
-                   f'snippetcheck failed on this block '
-                   f'({type(error).__name__}: {shorten(error, 120)}); '
-                   'please report it with the block')

@@ -28,12 +28,54 @@ blocks and commands, only what came before counts.
 import re
 
 from snippetcheck import agents
+from snippetcheck.catalogue import Check
 from snippetcheck.findings import Finding
 from snippetcheck.findings import did_you_mean as _did_you_mean
 from snippetcheck.findings import shorten as _short
 from snippetcheck.placeholders import has_placeholder
 from snippetcheck.placeholders import is_value_placeholder as is_placeholder
 from snippetcheck.placeholders import join_placeholders
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('CRM001', 'crmsh',
+          'Unknown crm configure element.',
+          'primitve vip ocf:heartbeat:IPaddr2',
+          'primitive vip ocf:heartbeat:IPaddr2', 'crmsh'),
+    Check('CRM002', 'crmsh',
+          'order or colocation without the score (or kind) and its colon.',
+          'order o1 vip haproxy', 'order o1 Mandatory: vip haproxy',
+          'crmsh'),
+    Check('CRM003', 'crmsh',
+          'A reference to a resource not defined earlier in the document.',
+          'colocation c1 inf: haproxy vipp',
+          'colocation c1 inf: haproxy vip', 'crmsh'),
+    Check('CRM004', 'crmsh',
+          'Malformed resource agent name.',
+          'primitive vip ocf:IPaddr2', 'primitive vip ocf:heartbeat:IPaddr2',
+          'crmsh'),
+    Check('CRM005', 'crmsh',
+          'clone, group or ms is given an agent instead of existing '
+          'resource ids.',
+          'clone cl_api systemd:api',
+          'primitive p_api systemd:api\nclone cl_api p_api', 'crmsh'),
+    Check('CRM006', 'crmsh',
+          'An element lacks its id or required arguments.',
+          'primitive vip', 'primitive vip ocf:heartbeat:IPaddr2', 'crmsh'),
+    Check('CRM007', 'crmsh',
+          'Two elements have the same id.',
+          'primitive vip ocf:heartbeat:IPaddr2\nprimitive vip systemd:x',
+          'primitive vip ocf:heartbeat:IPaddr2\nprimitive x systemd:x',
+          'crmsh'),
+    Check('CRM008', 'crmsh',
+          'An element or command alias that current crmsh deprecates or '
+          'has removed.',
+          'primitive p_db ocf:heartbeat:galera\nms ms_db p_db',
+          'primitive p_db ocf:heartbeat:galera\n'
+          'clone ms_db p_db meta promotable=true',
+          'crmsh'),
+)
+
 
 # -- element grammar tables ---------------------------------------------------
 

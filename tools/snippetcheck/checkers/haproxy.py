@@ -51,12 +51,63 @@ import functools
 import re
 import typing
 
+from snippetcheck.catalogue import Check
 from snippetcheck.checkers import haproxy_keywords as kw
 from snippetcheck.findings import Finding
 from snippetcheck.findings import closest
 from snippetcheck.findings import shorten
 from snippetcheck.placeholders import has_placeholder
 from snippetcheck.placeholders import is_placeholder
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('HAP001', 'haproxy',
+          'Unknown section.',
+          'listener web', 'listen web', 'haproxy'),
+    Check('HAP002', 'haproxy',
+          'Unknown keyword.',
+          'listen web\n  balanse roundrobin',
+          'listen web\n  balance roundrobin', 'haproxy'),
+    Check('HAP003', 'haproxy',
+          'A keyword stands in a section where haproxy does not allow it.',
+          'frontend web\n  server s1 10.0.0.1:80',
+          'backend web\n  server s1 10.0.0.1:80', 'haproxy'),
+    Check('HAP004', 'haproxy',
+          '"bind" without a port.',
+          'listen web\n  bind 10.0.0.10', 'listen web\n  bind 10.0.0.10:80',
+          'haproxy'),
+    Check('HAP005', 'haproxy',
+          '"server" without an address.',
+          'backend web\n  server s1 check',
+          'backend web\n  server s1 10.0.0.1:80 check', 'haproxy'),
+    Check('HAP006', 'haproxy',
+          'A time value has an unknown unit.',
+          'defaults\n  timeout client 10x',
+          'defaults\n  timeout client 10s', 'haproxy'),
+    Check('HAP007', 'haproxy',
+          'Two proxies have the same name.',
+          'listen web\nlisten web', 'listen web\nlisten web2', 'haproxy'),
+    Check('HAP008', 'haproxy',
+          'default_backend or use_backend names a backend the snippet does '
+          'not define.',
+          'frontend web\n  default_backend app',
+          'frontend web\n  default_backend app\nbackend app', 'haproxy'),
+    Check('HAP009', 'haproxy',
+          'A keyword stands before any section.',
+          'maxconn 4000', 'global\n  maxconn 4000', 'haproxy'),
+    Check('HAP010', 'haproxy',
+          'Unknown "option" or "timeout" name.',
+          'defaults\n  option http-keepalive-on',
+          'defaults\n  option http-keep-alive', 'haproxy'),
+    Check('HAP011', 'haproxy',
+          'A keyword lacks a required argument.',
+          'backend web\n  balance', 'backend web\n  balance roundrobin',
+          'haproxy'),
+    Check('HAP012', 'haproxy',
+          'A section that needs a name has none.',
+          'listen\n  bind :80', 'listen web\n  bind :80', 'haproxy'),
+)
+
 
 #: haproxy 3.3 refuses a frontend and a backend of the same name; the
 #: manuals up to 3.2 accept it.  The guide's configurations must work on

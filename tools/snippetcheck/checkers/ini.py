@@ -10,8 +10,31 @@ import re
 
 from oslo_config import iniparser
 
+from snippetcheck.catalogue import Check
 from snippetcheck.findings import Finding
 from snippetcheck.findings import shorten
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('INI001', 'ini',
+          'A section header is malformed.',
+          '[DEFAULT', '[DEFAULT]', 'ini'),
+    Check('INI002', 'ini',
+          'A line is neither a section, an option, a comment nor a '
+          'continuation.',
+          'debug true', 'debug = true', 'ini'),
+    Check('INI003', 'ini',
+          'An option is set twice in one section; the second value wins.',
+          '[DEFAULT]\ndebug = true\ndebug = false',
+          '[DEFAULT]\ndebug = false', 'ini'),
+    Check('INI004', 'ini',
+          'An indented line continues no option.',
+          '[DEFAULT]\n  true', '[DEFAULT]\ndebug = true', 'ini'),
+    Check('INI005', 'ini',
+          'An option has no name before its "=".',
+          '= true', 'debug = true', 'ini'),
+)
+
 
 _SPACE = re.compile(r'\s')
 

@@ -9,7 +9,22 @@ in the wrong block.
 import re
 
 from snippetcheck import console
+from snippetcheck.catalogue import Check
 from snippetcheck.findings import Finding
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('RST001', 'markup',
+          'A comment is a misspelled directive: the text it holds is not '
+          'shown.',
+          '.. code-block: console', '.. code-block:: console', 'rst'),
+    Check('RST002', 'markup',
+          'A console block holds no command: lines with a prompt are '
+          'commands, the rest is output.',
+          '.. code-block:: console\n\n   rabbit_retry_interval=1',
+          '.. code-block:: ini\n\n   rabbit_retry_interval = 1', 'rst'),
+)
+
 
 # A directive written with one colon: "name: rest". Matched against the text
 # of a comment node, never against RST source.

@@ -11,10 +11,41 @@ import functools
 
 from oslo_config import types
 
+from snippetcheck.catalogue import Check
 from snippetcheck.checkers import ini
 from snippetcheck.findings import Finding
 from snippetcheck.options import schema as schemas
 from snippetcheck.placeholders import has_placeholder
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('OPT001', 'ini',
+          'An option the service does not have in that section (the file '
+          'is named by the caption or a :file: role).',
+          '[DEFAULT]\nosapi_volume_listen = 10.0.0.11',
+          '[DEFAULT]\nosapi_share_listen = 10.0.0.11', 'ini',
+          '/etc/manila/manila.conf'),
+    Check('OPT002', 'ini',
+          'A deprecated option name; the message names its replacement.',
+          '[DEFAULT]\nlogdir = /var/log/nova',
+          '[DEFAULT]\nlog_dir = /var/log/nova', 'ini', '/etc/nova/nova.conf'),
+    Check('OPT003', 'ini',
+          'An option deprecated for removal, with the reason the service '
+          'gives.',
+          '[glance]\napi_servers = http://10.0.0.11:9292',
+          '[glance]\nendpoint_override = http://10.0.0.11:9292', 'ini',
+          '/etc/nova/nova.conf'),
+    Check('OPT004', 'ini',
+          'A value that does not fit the option: its type, choices or '
+          'bounds.',
+          '[DEFAULT]\ndebug = maybe', '[DEFAULT]\ndebug = true', 'ini',
+          '/etc/cinder/cinder.conf'),
+    Check('OPT005', 'ini',
+          'A section the file has no options for.',
+          '[keystone_authtoken]\nauth_url = http://10.0.0.11:5000',
+          '[cache]\nenabled = true', 'ini', '/etc/keystone/keystone.conf'),
+)
+
 
 
 def check(snippet, document):

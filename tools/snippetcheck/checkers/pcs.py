@@ -27,12 +27,53 @@ command path is found wherever the options stand.
 import itertools
 
 from snippetcheck import agents
+from snippetcheck.catalogue import Check
 from snippetcheck.findings import Finding
 from snippetcheck.findings import did_you_mean as _did_you_mean
 from snippetcheck.findings import shorten as _short
 from snippetcheck.placeholders import has_placeholder
 from snippetcheck.placeholders import is_value_placeholder as is_placeholder
 from snippetcheck.placeholders import join_placeholders
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('PCS001', 'pcs',
+          'Unknown pcs command or subcommand.',
+          '# pcs resource crate vip ocf:heartbeat:IPaddr2',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2', 'console'),
+    Check('PCS002', 'pcs',
+          'Malformed resource agent name.',
+          '# pcs resource create vip ocf:heartbeat',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2', 'console'),
+    Check('PCS003', 'pcs',
+          'An option that current pcs (0.11 and later) no longer has.',
+          '# pcs resource create lb systemd:haproxy --clone',
+          '# pcs resource create lb systemd:haproxy clone', 'console'),
+    Check('PCS004', 'pcs',
+          'Syntax that current pcs deprecates.',
+          '# pcs resource create api systemd:api --group g',
+          '# pcs resource create api systemd:api\n'
+          '# pcs resource group add g api', 'console'),
+    Check('PCS005', 'pcs',
+          '"constraint order" without "then".',
+          '# pcs constraint order start vip lb-clone',
+          '# pcs constraint order start vip then lb-clone', 'console'),
+    Check('PCS006', 'pcs',
+          'A command names a resource the document has not created before.',
+          '# pcs constraint colocation add lb-clone with vipp',
+          '# pcs constraint colocation add lb-clone with vip', 'console'),
+    Check('PCS007', 'pcs',
+          'A pcs command lacks a required argument.',
+          '# pcs resource create vip',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2', 'console'),
+    Check('PCS008', 'pcs',
+          'An option or argument that pcs does not accept in that place.',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2 params '
+          'ip=10.0.0.11',
+          '# pcs resource create vip ocf:heartbeat:IPaddr2 ip=10.0.0.11',
+          'console'),
+)
+
 
 # -- the command tree --------------------------------------------------------
 #

@@ -5,7 +5,21 @@ import warnings
 
 import yaml
 
+from snippetcheck.catalogue import Check
 from snippetcheck.findings import Finding
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('PY001', 'python',
+          'A python block does not parse.',
+          'OPENSTACK_HOST = 10.0.0.11', 'OPENSTACK_HOST = "10.0.0.11"',
+          'python'),
+    Check('YML001', 'yaml',
+          'A yaml block does not parse.',
+          'sources:\n - name: x\n  meters: [a', 'sources:\n  - name: x',
+          'yaml'),
+)
+
 
 
 def check_python(snippet, document):

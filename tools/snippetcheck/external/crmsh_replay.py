@@ -27,11 +27,40 @@ import re
 
 from snippetcheck import agents
 from snippetcheck import placeholders
+from snippetcheck.catalogue import Check
 from snippetcheck.checkers import crmsh as crmsh_checker
 from snippetcheck.external import sandbox
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
 from snippetcheck.findings import shorten as _short
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('XCRM001', 'crmsh',
+          'crm reports an ERROR when the crmsh input of the document is '
+          'replayed into a scratch CIB.',
+          'clone cl_keystone ocf:openstack:keystone',
+          'primitive p_keystone systemd:apache2\n'
+          'clone cl_keystone p_keystone', 'crmsh'),
+    Check('XCRM002', 'crmsh',
+          'crm reports a WARNING for the replayed crmsh input.',
+          'colocation c inf: cl_api nosuchvip',
+          'colocation c inf: cl_api vip', 'crmsh'),
+    Check('XCRM003', 'crmsh',
+          'The crm replay could not run, or crm hung or crashed on this '
+          'line (the lines after it are replayed without it); the result '
+          'is not cached.',
+          'input crm hangs on', 'input crm answers', 'none'),
+    Check('XCRM004', 'crmsh',
+          'crmsh input that is not a configuration element (filter, save, '
+          'load, cib, up, cd, options, node, cluster, script, ...) acts on '
+          'files, the shell or a live cluster: the guide may show it, but '
+          'it is not replayed.',
+          'filter "sed s/a/b/"',
+          'primitive vip2 ocf:heartbeat:IPaddr2 params ip=10.0.0.12',
+          'crmsh'),
+)
+
 
 _COLOR = re.compile(r'\x1b\[[0-9;]*m')
 _UNPROBED = re.compile(r'^(systemd|lsb|service):[^:\s]+: (got no meta-data|'

@@ -27,8 +27,38 @@ import re
 import shutil
 
 from snippetcheck import placeholders
+from snippetcheck.catalogue import Check
 from snippetcheck.checkers import haproxy as haproxy_checker
 from snippetcheck.external import sandbox
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('XHA001', 'haproxy',
+          'haproxy -c rejects the configuration (an ALERT).',
+          'listen web\n  bind :80\n  balance roundrobinn',
+          'listen web\n  bind :80\n  balance roundrobin', 'haproxy'),
+    Check('XHA002', 'haproxy',
+          'haproxy -c warns about the configuration (a WARNING).',
+          'global\n  maxconn 4000\ndefaults\n  log global\n  mode http\n'
+          '  option httplog\n  timeout connect 5s\n  timeout client 1m\n'
+          '  timeout server 1m\nlisten web\n  bind :80',
+          'global\n  log /dev/log local0\ndefaults\n  log global\n'
+          '  mode http\n  option httplog\n  timeout connect 5s\n'
+          '  timeout client 1m\n  timeout server 1m\nlisten web\n'
+          '  bind :80', 'haproxy'),
+    Check('XHA003', 'haproxy',
+          'haproxy -c did not finish in time, or failed without saying '
+          'why (a crash); the result is not cached.',
+          'a configuration haproxy hangs on', 'a configuration it checks',
+          'none'),
+    Check('XHA004', 'haproxy',
+          'The snippet loads code or a file haproxy would have to trust '
+          '(lua-load, ssl-engine, a filter\'s configuration file, a keyword '
+          'taken from an environment variable): it is not replayed.',
+          'global\n  lua-load /etc/haproxy/auth.lua',
+          'global\n  log /dev/log local0', 'haproxy'),
+)
+
 
 WRAP_GLOBAL = ('global', '  log /dev/log local0')
 WRAP_DEFAULTS = ('defaults', '  log global', '  mode tcp',

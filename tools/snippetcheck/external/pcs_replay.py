@@ -25,10 +25,36 @@ import re
 
 from snippetcheck import agents
 from snippetcheck import placeholders
+from snippetcheck.catalogue import Check
 from snippetcheck.external import sandbox
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
 from snippetcheck.placeholders import join_placeholders
+
+#: The checks this module reports (see :mod:`snippetcheck.catalogue`).
+CHECKS = (
+    Check('XPCS001', 'pcs',
+          'pcs rejects the command when the commands of the document are '
+          'replayed into a scratch CIB.',
+          '# pcs constraint colocation add lb-clone with vipp',
+          '# pcs constraint colocation add lb-clone with vip', 'console'),
+    Check('XPCS002', 'pcs',
+          'crm_verify finds a problem in the CIB the pcs commands build.',
+          '# pcs resource create web-ip ocf:heartbeat:IPaddr2 '
+          'ip=10.0.0.11 meta target-role=Unpromoted',
+          '# pcs resource create web-ip ocf:heartbeat:IPaddr2 '
+          'ip=10.0.0.11 meta target-role=Started', 'console'),
+    Check('XPCS003', 'pcs',
+          'The pcs replay could not run, or pcs hung or crashed on this '
+          'command; the result is not cached.',
+          'a command pcs hangs on', 'a command pcs answers', 'none'),
+    Check('XPCS004', 'pcs',
+          'A command whose agent name could lead pcs out of the agent '
+          'directories is not replayed.',
+          '# pcs resource create x ocf:heartbeat:../../../tmp/agent',
+          '# pcs resource create x ocf:heartbeat:Dummy', 'console'),
+)
+
 
 #: Command groups whose effect is on the CIB, and so work with -f.
 REPLAYED = frozenset(['resource', 'constraint', 'property', 'stonith',

@@ -29,7 +29,6 @@ from snippetcheck.external import toolid
 from snippetcheck.external import worker
 from snippetcheck.external.cache import Cache
 from snippetcheck.findings import Report
-from snippetcheck.findings import failure
 
 __all__ = ['Cache', 'Job', 'Run', 'jobs_for', 'missing_programs',
            'run_jobs']
@@ -256,7 +255,7 @@ class Run:
             done.extend(lane.finish())
         for job, key, found, error in done:
             if error is not None:
-                finding = failure(1, error)
+                finding = engine.failure(1, error)
                 found = [(1 if job.kind == 'haproxy' else 0, finding.code,
                           finding.message)]
             elif not any(code in NOT_AN_ANSWER for _w, code, _m in found):
