@@ -6,6 +6,8 @@ Prints:
   10,000 snippets of every language the checks know (target >= 20,000/s);
 * the peak resident memory of the process after checking that corpus
   (target < 150 MB);
+* the time of one check of a typical pcs command (target < 150 us) and of
+  a typical crmsh block (target < 300 us);
 * option lookups per second in the service option data, and the time to
   import the package and load the data of every file the guide configures
   in a fresh interpreter (target < 0.3 s);
@@ -218,6 +220,46 @@ def sandbox_cost(runs=40):
             for kind, values in times.items()}, None
 
 
+TYPICAL_PCS = ('# pcs resource create vip ocf:heartbeat:IPaddr2 '
+               'ip=10.0.0.11 cidr_netmask=24 op monitor interval=30s')
+TYPICAL_CRMSH = '''primitive p_api-ip ocf:heartbeat:IPaddr2 \\
+  params ip="10.0.0.10" cidr_netmask="24" \\
+  op monitor interval="30s"
+primitive p_keystone ocf:openstack:keystone \\
+  params config="/etc/keystone/keystone.conf" os_password="secretsecret" \\
+    os_username="admin" os_tenant_name="admin" \\
+    op monitor interval="30s" timeout="30s"
+group g_keystone p_api-ip p_keystone
+colocation c_keystone inf: p_keystone p_api-ip
+order o_keystone Mandatory: p_api-ip p_keystone
+'''
+
+
+def per_check(rounds=5, number=2000):
+    """Fastest time of one check of a typical pcs command and of a typical
+    crmsh block."""
+    from snippetcheck import console
+    from snippetcheck.checkers import crmsh
+    from snippetcheck.checkers import pcs
+
+    command = next(console.commands(TYPICAL_PCS))
+    block = Snippet('crmsh', TYPICAL_CRMSH)
+    times = {}
+    for name, check in (
+            ('pcs command', lambda: pcs.check_command(command,
+                                                      DocumentContext())),
+            ('crmsh block', lambda: crmsh.check(block, DocumentContext()))):
+        best = None
+        for _ in range(rounds):
+            start = time.perf_counter()
+            for _ in range(number):
+                check()
+            elapsed = (time.perf_counter() - start) / number
+            best = elapsed if best is None else min(best, elapsed)
+        times[name] = best
+    return times
+
+
 def other_extensions():
     """The guide's extensions but snippetcheck, from its conf.py."""
     conf = runpy.run_path(str(ROOT / 'doc' / 'source' / 'conf.py'))
@@ -294,6 +336,10 @@ def main(argv=None):
           f'({args.snippets} snippets, {findings} findings; '
           f'target >= 20,000)')
     print(f'peak memory (RSS): {peak_mb:.1f} MB (target < 150 MB)')
+    targets = {'pcs command': 150e-6, 'crmsh block': 300e-6}
+    for name, seconds in per_check().items():
+        print(f'one check of a typical {name}: {seconds * 1e6:.1f} us '
+              f'(target < {targets[name] * 1e6:.0f} us)')
     rate, known = lookups_per_second()
     print(f'option lookups per second: {rate:,.0f} ({known:,} options of '
           f'{len(FILES)} files)')

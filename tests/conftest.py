@@ -26,6 +26,14 @@ def pytest_sessionstart(session):
             'that need them would be skipped')
 
 
+def pytest_collection_modifyitems(items):
+    """The browser tests are slow, as the guide builds and real tools are
+    (marked in their modules)."""
+    for item in items:
+        if 'e2e' in item.path.parts:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope='session')
 def rootdir():
     """Where sphinx.testing finds the fixture roots (tests/roots/test-*)."""

@@ -396,8 +396,6 @@ def test_tables_are_consistent():
     assert 'default_backend' not in kw.KEYWORDS['backend']
     for kind in ('global', 'defaults', 'frontend', 'listen'):
         assert 'maxconn' in kw.KEYWORDS[kind]
-    counts = kw.counts()
-    assert counts['global'] > 250 and counts['listen'] > 180
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,8 @@ from tests.sphinxwarnings import findings
 from tests.sphinxwarnings import line_of
 from tests.sphinxwarnings import strip_colors
 
+pytestmark = pytest.mark.slow
+
 
 def needs(*programs):
     missing = [p for p in programs

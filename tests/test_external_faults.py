@@ -24,6 +24,8 @@ from snippetcheck.external import worker
 from tests.sphinxwarnings import findings
 from tests.sphinxwarnings import strip_colors
 
+pytestmark = pytest.mark.slow
+
 HELPERS = pathlib.Path(__file__).parent / 'helpers'
 ROOTS = pathlib.Path(__file__).parent / 'roots'
 

@@ -9,6 +9,8 @@ import pytest
 
 from tests import guide
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope='module')
 def built(tmp_path_factory):

@@ -10,10 +10,10 @@ from tests import guide
 
 TEX = ('xelatex', 'latexmk', 'make')
 missing = [tool for tool in TEX if shutil.which(tool) is None]
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     bool(missing),
     reason=f'no TeX toolchain ({", ".join(missing)} missing); install the '
-           'pdf-docs packages of bindep.txt')
+           'pdf-docs packages of bindep.txt')]
 
 
 @pytest.fixture(scope='module')

@@ -30,10 +30,10 @@ from snippetcheck.external import sandbox
 from snippetcheck.external import tier
 
 TOOLS = ('haproxy', 'pcs', 'crm', 'cibadmin', 'crm_verify')
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     any(shutil.which(t, path=sandbox.PATH) is None for t in TOOLS)
     or sandbox.problem() is not None,
-    reason='needs the tools and a working sandbox (bindep.txt)')
+    reason='needs the tools and a working sandbox (bindep.txt)')]
 
 
 class Listener:

@@ -47,13 +47,6 @@ EMITTERS = (
 
 
 @functools.cache
-def emitted_by():
-    """{code: the module that declares and reports it}."""
-    return {check.code: name for name in EMITTERS
-            for check in importlib.import_module(name).CHECKS}
-
-
-@functools.cache
 def _checks():
     checks = [check for name in EMITTERS
               for check in importlib.import_module(name).CHECKS]

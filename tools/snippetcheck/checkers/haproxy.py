@@ -844,14 +844,6 @@ class _Judge:
             message += f'; write e.g. "{example}"'
         self.add(line, 'HAP011', message)
 
-    def bind(self, line, key, spec):
-        for address in spec.split(','):
-            if address and not _has_port(address):
-                self.add(line, 'HAP004',
-                         f'"{key} {address}" has no port; write '
-                         f'"{address}:<port>", e.g. "{address}:80"')
-                return
-
     def server(self, line, key, args):
         if not args:
             self.add(line, 'HAP005',

@@ -406,9 +406,6 @@ DIRECTIVES = frozenset((
 #: "mode" values: tcp, http, log (2.9+) and spop (3.1+).
 MODES = frozenset(('tcp', 'http', 'log', 'spop'))
 
-#: Units of the time format (manual section 2.5); a bare number is ms.
-TIME_UNITS = ('us', 'ms', 's', 'm', 'h', 'd')
-
 #: Parameters of "server", "default-server" and "server-template" lines
 #: (manual section 5.2), used to tell a missing address from a present one.
 _SERVER_PARAMS = """
@@ -492,8 +489,3 @@ OPTION_NAMES = frozenset(
     key.split(' ', 1)[1] for key in WHERE if key.startswith('option '))
 TIMEOUT_NAMES = frozenset(
     key.split(' ', 1)[1] for key in WHERE if key.startswith('timeout '))
-
-
-def counts():
-    """How many keywords each section accepts (for reports and docs)."""
-    return {kind: len(keys) for kind, keys in KEYWORDS.items()}
