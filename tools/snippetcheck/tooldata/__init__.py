@@ -207,24 +207,35 @@ def haproxy_manual(release):
     return load(f'haproxy-manual-{release}')
 
 
-def haproxy_proxy_matrix(releases=None):
+def haproxy_proxy_matrix(releases=None, described=False):
     """``{keyword: {section: flag}}`` over the proxy sections, merged over
     the manuals of *releases* (default: all): a keyword of any of them is
     in, and where they disagree the more permissive flag wins.  Flags:
-    'X' allowed, 'N' only in a named defaults section, '-' refused."""
+    'X' allowed, 'N' only in a named defaults section, '-' refused.
+
+    With *described*, the keywords the manuals describe in section 4.2
+    but leave out of the matrix are added with the sections of their
+    "May be used in sections" table."""
     merged = {}
-    for release in releases or haproxy_manual_versions():
-        for keyword, row in haproxy_manual(release)['matrix'].items():
-            entry = merged.setdefault(keyword, {})
-            for section in ('defaults', 'frontend', 'listen', 'backend'):
-                flags = [entry.get(section, '-'), row[section]]
-                entry[section] = min(flags, key=_FLAG_ORDER.index)
+    releases = releases or haproxy_manual_versions()
+    tables = ['matrix', 'described'] if described else ['matrix']
+    for table in tables:
+        rows = {}
+        for release in releases:
+            for keyword, row in haproxy_manual(release)[table].items():
+                if table == 'described' and keyword in merged:
+                    continue
+                entry = rows.setdefault(keyword, {})
+                for section in ('defaults', 'frontend', 'listen', 'backend'):
+                    flags = [entry.get(section, '-'), row[section]]
+                    entry[section] = min(flags, key=_FLAG_ORDER.index)
+        merged.update(rows)
     return merged
 
 
 def haproxy_global_keywords(releases=None):
-    """The keywords of the global section named by the manuals of
-    *releases* (default: all)."""
+    """The keywords of the global section the manuals of *releases*
+    (default: all) list or describe."""
     found = set()
     for release in releases or haproxy_manual_versions():
         found.update(haproxy_manual(release)['global'])

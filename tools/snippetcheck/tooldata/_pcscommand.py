@@ -37,6 +37,8 @@ def _bounds(node, argv):
             for test in _alternatives(statement.test):
                 low, high = _limit(test, argv, low, high)
             continue
+        if isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
+            continue                # defined here, not run here
         if isinstance(statement, ast.Return) or _mentions(statement, argv):
             break
     if low == 0 and high is None:
@@ -60,6 +62,11 @@ def _merge_bounds(outer, inner):
 
 
 def _raises_input_error(statement):
+    """Whether *statement* stops the command: ``raise CmdLineInputError``
+    or a call of pcs's ``utils.err``, which prints and exits."""
+    if isinstance(statement, ast.Expr) and \
+            isinstance(statement.value, ast.Call):
+        return called(statement.value) == 'err'
     if not isinstance(statement, ast.Raise) or statement.exc is None:
         return False
     exc = statement.exc
@@ -170,7 +177,8 @@ class Command:
                     isinstance(call.args[0], ast.Dict) and self.routes is None:
                 self.routes = call
         if self.argv and not isinstance(self.node, ast.Lambda):
-            self.args = _bounds(self.node, self.argv)
+            self.args = _bounds(self.node, self.argv) or \
+                self._handed_bounds()
         if self.routes is not None:
             self.before_routing = [
                 qualified_name(callee) for callee, _ in self._handovers(
@@ -239,6 +247,29 @@ class Command:
             if params is not None and qualified_name(callee) not in seen:
                 seen.add(qualified_name(callee))
                 yield callee, params
+
+    def _handed_bounds(self, depth=0):
+        """Bounds of the function a statement of this one's body hands
+        its arguments (and nothing of its modifiers) to."""
+        for statement in self.node.body:
+            if _mentions(statement, self.argv) and not (
+                    isinstance(statement, (ast.Expr, ast.Return)) and
+                    isinstance(statement.value, ast.Call)):
+                return None
+            if not isinstance(statement, (ast.Expr, ast.Return)) or \
+                    not isinstance(statement.value, ast.Call):
+                continue
+            call = statement.value
+            callee = self.resolve(call.func)
+            if not inspect.isfunction(callee) or \
+                    not qualified_name(callee).startswith('pcs.'):
+                continue
+            names = _params(node_of(callee)[0])
+            for index, arg in enumerate(call.args):
+                if isinstance(arg, ast.Name) and arg.id == self.argv and \
+                        index < len(names):
+                    return _bounds(node_of(callee)[0], names[index])
+        return None
 
     def _mapped(self, call, callee):
         target = callee.func if isinstance(callee, functools.partial) \

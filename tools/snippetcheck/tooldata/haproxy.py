@@ -214,25 +214,23 @@ def read_manual(path):
 
 
 def _sections(lines):
-    """{number: (first line, end line)} of the body's numbered headings
-    (a heading is underlined with dashes on the next line)."""
+    """{number: (first line, end line, title)} of the body's numbered
+    headings (a heading is underlined with dashes on the next line)."""
     starts = []
     for index, line in enumerate(lines[:-1]):
         match = _HEADING.match(line)
         if match and re.match(r'^-{3,}\s*$', lines[index + 1]):
-            starts.append((match['number'], index))
+            starts.append((match['number'], index, match['title'].strip()))
     found = {}
-    for position, (number, index) in enumerate(starts):
+    for position, (number, index, title) in enumerate(starts):
         end = starts[position + 1][1] if position + 1 < len(starts) \
             else len(lines)
-        found[number] = (index + 2, end)
+        found[number] = (index + 2, end, title)
     return found
 
 
-def _part(lines, sections, number, through=None):
-    start, end = sections[number]
-    if through is not None:
-        end = sections[through][1]
+def _part(lines, sections, number):
+    start, end, _ = sections[number]
     return lines[start:end]
 
 
@@ -344,30 +342,40 @@ def parse_described(lines, known):
 
 
 def parse_global(lines, body):
-    """Section 3: the keywords the list at its top names, with the
-    two-word keywords its subsections describe for a listed word that has
-    no entry of its own (``stats socket``)."""
+    """Section 3: the keywords of the list at its top (``listed``) and
+    those its subsections describe without listing them.  A listed word
+    that has no entry of its own but entries with a second word stands
+    for those (``stats`` for ``stats socket``, ``stats timeout``...)."""
     listed = {}
     for line in lines:
         match = re.match(r'^   - (\S+)(\s+\(deprecated\))?\s*$', line)
         if match:
             listed[match[1]] = bool(match[2])
-    headings = [heads for heads, _ in _entries(body)]
-    first = {}
-    for heads in headings:
+    seconds = {}
+    described = {}
+    for heads, _ in _entries(body):
         for head in heads:
             words = head.split()
-            first.setdefault(words[0], []).append(words[1:2])
+            first = words[0].split('(', 1)[0]
+            if not _PLAIN.match(first):
+                continue
+            second = words[1] if len(words) > 1 else ''
+            seconds.setdefault(first, []).append(
+                second if _PLAIN.match(second) else None)
+            described[first] = described.get(first, False) or \
+                '(deprecated)' in words
     out = {}
-    for keyword, deprecated in sorted(listed.items()):
-        seconds = sorted({w[0] for w in first.get(keyword, [])
-                          if w and _PLAIN.match(w[0])})
-        alone = any(not w or not _PLAIN.match(w[0])
-                    for w in first.get(keyword, []))
-        names = [f'{keyword} {second}' for second in seconds] \
-            if seconds and not alone else [keyword]
+    for keyword in sorted(set(listed) | set(described)):
+        deprecated = listed.get(keyword) or described.get(keyword, False)
+        words = seconds.get(keyword, [])
+        names = [keyword]
+        if keyword in listed and words and None not in words:
+            names = [f'{keyword} {second}' for second in sorted(set(words))]
         for name in names:
-            out[name] = {'deprecated': True} if deprecated else {}
+            entry = {'listed': keyword in listed}
+            if deprecated:
+                entry['deprecated'] = True
+            out[name] = entry
     return out
 
 
@@ -377,13 +385,14 @@ def parse_options(lines):
     for heads, _ in _entries(lines):
         for head in heads:
             words = head.split()
-            if not _PLAIN.match(words[0]):
+            keyword = words[0].split('(', 1)[0]
+            if not _PLAIN.match(keyword):
                 continue
-            entry = {'argument': len(words) > 1 and
-                     words[1] != '(deprecated)'}
+            entry = {'argument': keyword != words[0] or (
+                len(words) > 1 and words[1] != '(deprecated)')}
             if '(deprecated)' in words:
                 entry['deprecated'] = True
-            out.setdefault(words[0], entry)
+            out.setdefault(keyword, entry)
     return out
 
 
@@ -397,7 +406,14 @@ def manual_facts(path):
     matrix = parse_matrix(_part(lines, sections, '4.1'))
     known = set(matrix)
     global_list = _part(lines, sections, '3')
-    global_body = lines[sections['3.1'][0]:sections['4'][0]]
+    categories = [match[1] for match in
+                  (re.match(r'^ \* (\S.*?)\s*$', line) for line in global_list)
+                  if match]
+    global_body = []
+    for number, (start, end, title) in sorted(sections.items()):
+        if re.match(r'3\.\d+\Z', number) and any(
+                title.startswith(category) for category in categories):
+            global_body += lines[start:end]
     return {
         'manual': {'version': version[1] if version else None,
                    'date': date[1] if date else None, 'sha256': digest},
