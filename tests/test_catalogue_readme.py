@@ -95,17 +95,22 @@ _CODE = re.compile(r'(?:SC|RST|INI|OPT|HAP|PCS|CRM|PY|YML|OSC|DEP|X[A-Z]+)'
 
 
 def _code_literals(module):
-    """The code strings a module's source holds, apart from those of its
-    own CHECKS declarations."""
-    source = pathlib.Path(inspect.getsourcefile(module)).read_text()
-    tree = ast.parse(source)
-    declared = {id(call.args[0]) for call in ast.walk(tree)
-                if isinstance(call, ast.Call) and getattr(
-                    call.func, 'id', '') == 'Check' and call.args}
-    return {node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(
-                node.value, str) and _CODE.match(node.value)
-            and id(node) not in declared}
+    """The code strings a module's source (a package's: all its modules)
+    holds, apart from those of CHECKS declarations."""
+    path = pathlib.Path(inspect.getsourcefile(module))
+    paths = sorted(path.parent.rglob('*.py')) \
+        if path.name == '__init__.py' else [path]
+    found = set()
+    for source in paths:
+        tree = ast.parse(source.read_text())
+        declared = {id(call.args[0]) for call in ast.walk(tree)
+                    if isinstance(call, ast.Call) and getattr(
+                        call.func, 'id', '') == 'Check' and call.args}
+        found |= {node.value for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(
+                      node.value, str) and _CODE.match(node.value)
+                  and id(node) not in declared}
+    return found
 
 
 @pytest.mark.parametrize('name', catalogue.EMITTERS)
