@@ -49,6 +49,7 @@ PAGES = (
     'ha-community',
     'common/appendix',
     'common/app-support',
+    'common/app-failover',
     'common/glossary',
     'common/snippets',
 )

@@ -174,7 +174,7 @@ def _pcs(commands, tmp_path):
     helper = pcs_replay.new_worker(str(tmp_path), 60)
     try:
         return pcs_replay.replay([c.split() for c in commands],
-                                 str(tmp_path), helper)
+                                 str(tmp_path), helper)[0]
     finally:
         helper.close()
 
@@ -229,11 +229,11 @@ def test_pcs_state_does_not_leak_between_documents(tmp_path):
         second.mkdir()
         assert pcs_replay.replay(
             [['pcs', 'resource', 'create', 'lb', 'systemd:haproxy',
-              'clone']], str(first), helper) == []
+              'clone']], str(first), helper) == ([], None)
         assert pcs_replay.replay(
             [['pcs', 'resource', 'create', 'api', 'systemd:api', 'clone'],
              ['pcs', 'resource', 'meta', 'api-clone', 'interleave=true']],
-            str(second), helper) == []
+            str(second), helper) == ([], None)
     finally:
         helper.close()
 
@@ -244,7 +244,7 @@ def _crm(text, tmp_path):
     helper = crmsh_replay.new_worker(str(tmp_path), 60)
     try:
         items = [element for _line, element in crmsh_replay.elements(text)]
-        return crmsh_replay.replay(items, str(tmp_path), helper)
+        return crmsh_replay.replay(items, str(tmp_path), helper)[0]
     finally:
         helper.close()
 
@@ -295,18 +295,18 @@ def test_jobs_and_cache(tmp_path):
         Snippet('haproxy', 'listen x', 's.rst', 40,
                 ignore=frozenset({'all'}), ignore_reason='example'),
     ]
-    jobs = tier.jobs_for(snippets)
+    jobs = tier.jobs_for(snippets, 's')
     assert [(job.kind, job.places) for job in jobs] == [
-        ('haproxy', (('s.rst', 10),)),
-        ('pcs', (('s.rst', 20),)),
-        ('crmsh', (('s.rst', 21), ('s.rst', 30))),
+        ('haproxy', (('s.rst', 10, 's'),)),
+        ('pcs', (('s.rst', 20, 's'),)),
+        ('crmsh', (('s.rst', 21, 's'), ('s.rst', 30, 's'))),
     ]
     cache = tier.Cache(str(tmp_path))
     key = jobs[0].key([['haproxy', 1, 2]])
     assert key != jobs[0].key([['haproxy', 1, 3]])
     assert cache.get(key) is None
     cache.put(key, [(2, 'XHA001', 'm')])
-    assert cache.get(key) == [(2, 'XHA001', 'm')]
+    assert cache.get(key) == ([(2, 'XHA001', 'm')], None)
 
 
 # -- through Sphinx -----------------------------------------------------------

@@ -74,7 +74,7 @@ def test_crm_crash_blames_its_line_and_keeps_the_others(tmp_path, faulty):
     try:
         found = crmsh_replay.replay(
             ['primitive bad one', 'primitive crash x',
-             'primitive bad three'], str(tmp_path), crm, 30)
+             'primitive bad three'], str(tmp_path), crm, 30)[0]
     finally:
         crm.close()
     assert sorted((index, code) for index, code, _m in found) == [
@@ -91,7 +91,7 @@ def test_crm_hang_is_killed_and_blamed(tmp_path, faulty):
         found = crmsh_replay.replay(
             ['primitive bad one', f'primitive hang {marker}',
              'primitive bad three'],
-            str(tmp_path), crm, 3)
+            str(tmp_path), crm, 3)[0]
     finally:
         crm.close()
     assert sorted((index, code) for index, code, _m in found) == [
@@ -112,7 +112,7 @@ def test_pcs_crash_and_hang_blame_their_command_alone(tmp_path, faulty):
               'bad'],
              ['pcs', 'resource', 'create', 'hang', '86420'],
              ['pcs', 'resource', 'create', 'c', 'ocf:heartbeat:Dummy']],
-            str(tmp_path), pcs, 3)
+            str(tmp_path), pcs, 3)[0]
     finally:
         pcs.close()
     assert [(index, code) for index, code, _m in found] == [
@@ -146,7 +146,7 @@ KEY = 'ab' + '0' * 62
 def test_a_damaged_entry_is_a_miss_with_one_note(tmp_path, damage):
     cache = tier.Cache(str(tmp_path))
     cache.put(KEY, [(3, 'XHA001', 'haproxy -c: x')])
-    assert cache.get(KEY) == [(3, 'XHA001', 'haproxy -c: x')]
+    assert cache.get(KEY) == ([(3, 'XHA001', 'haproxy -c: x')], None)
     path = pathlib.Path(cache._path(KEY))
     good = path.read_text()
     path.unlink()
@@ -181,7 +181,7 @@ def test_a_read_only_or_missing_cache_directory(tmp_path):
     missing = tier.Cache(str(tmp_path / 'not' / 'yet'))
     assert missing.get(KEY) is None and missing.notes == []
     missing.put(KEY, [])
-    assert missing.get(KEY) == []
+    assert missing.get(KEY) == ([], None)
     blocked = tmp_path / 'blocked'
     blocked.write_text('a file where the directory should be')
     cache = tier.Cache(str(blocked))
@@ -201,7 +201,7 @@ def test_two_builds_sharing_a_cache(tmp_path):
             for turn in range(200):
                 cache.put(KEY, [(turn, 'XHA001', f'writer {number}')])
                 got = cache.get(KEY)
-                assert got is not None and got[0][1] == 'XHA001'
+                assert got is not None and got[0][0][1] == 'XHA001'
             assert cache.notes == []
         except Exception as error:  # reported below
             errors.append(error)
@@ -320,7 +320,7 @@ def test_crm_commit_messages_land_on_their_element(tmp_path):
         found = crmsh_replay.replay(
             ['primitive p_api systemd:api', 'clone cl_api p_api',
              'primitive vip ocf:heartbeat:IPaddr2 params ip=10.0.0.10',
-             'colocation c inf: cl_api nosuchvip'], str(tmp_path), helper)
+             'colocation c inf: cl_api nosuchvip'], str(tmp_path), helper)[0]
     finally:
         helper.close()
     assert {index for index, _code, _m in found} == {3}

@@ -35,6 +35,22 @@ snippetcheck_external = True
 # The OpenStack release whose service options ini snippets are checked
 # against.
 snippetcheck_release = '2026.2'
+# The pages build one cluster, in toctree order: a resource made on one
+# page is known on the pages after it.
+snippetcheck_context = 'toctree'
+# The deployment the pages describe together: its nodes and its virtual IP
+# address, with the placeholders the pages write for it. The whole
+# deployment is checked (addresses, ports, endpoints, timeouts) and its
+# cluster proven with crm_simulate; see the failover appendix.
+snippetcheck_deployment = {
+    'nodes': {'controller1': '10.0.0.12', 'controller2': '10.0.0.13',
+              'controller3': '10.0.0.14'},
+    'vips': {'10.0.0.11': ['<Virtual IP>', 'VIP']},
+    'services': ['keystone', 'glance-api', 'placement', 'nova-api',
+                 'nova-metadata', 'nova-novncproxy', 'neutron',
+                 'cinder-api', 'manila-api', 'heat-api', 'heat-api-cfn',
+                 'horizon'],
+}
 
 root_doc = 'index'
 source_suffix = {'.rst': 'restructuredtext'}

@@ -33,7 +33,8 @@ class Check:
         return self.code.startswith('X')
 
 
-FAMILIES = ('markup', 'ini', 'haproxy', 'pcs', 'crmsh', 'python', 'yaml')
+FAMILIES = ('markup', 'ini', 'haproxy', 'pcs', 'crmsh', 'python', 'yaml',
+            'deployment')
 
 #: The modules that report findings, in the order their checks are listed.
 EMITTERS = (
@@ -43,6 +44,7 @@ EMITTERS = (
     'snippetcheck.external.haproxy_replay', 'snippetcheck.checkers.pcs',
     'snippetcheck.external.pcs_replay', 'snippetcheck.checkers.crmsh',
     'snippetcheck.external.crmsh_replay', 'snippetcheck.checkers.syntax',
+    'snippetcheck.deployment.network', 'snippetcheck.external.simulate',
 )
 
 
@@ -57,7 +59,7 @@ def _checks():
 #: How the catalogue orders the codes of a family.
 _ORDER = {prefix: number for number, prefix in enumerate(
     ('SC', 'RST', 'INI', 'OPT', 'HAP', 'XHA', 'PCS', 'XPCS', 'CRM', 'XCRM',
-     'PY', 'YML'))}
+     'PY', 'YML', 'DEP'))}
 
 
 def _prefix(code):

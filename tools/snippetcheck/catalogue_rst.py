@@ -31,6 +31,7 @@ TITLES = {
     'crmsh': 'crmsh configuration',
     'python': 'Python',
     'yaml': 'YAML',
+    'deployment': 'The whole deployment',
 }
 
 #: Characters that could start inline markup, and a ``_`` ending a word

@@ -132,9 +132,12 @@ CHECKERS = {'ini': _ini, 'haproxy': _haproxy, 'console': _console,
             'crmsh': _crmsh, 'python': _python, 'yaml': _yaml}
 
 
-def check_snippets(found, release=None, timeout=DEFAULT_TIMEOUT):
-    """Reports of a document's snippets, judged in reading order."""
-    document = DocumentContext()
+def check_snippets(found, release=None, timeout=DEFAULT_TIMEOUT,
+                   document=None):
+    """Reports of a document's snippets, judged in reading order;
+    *document*, when given, is the context earlier documents left (the
+    resources they made)."""
+    document = document if document is not None else DocumentContext()
     if release:
         document.release = release
     reports = []

@@ -1,18 +1,24 @@
 """Sphinx glue: check snippets while documents are read, warn at the end.
 
-Findings are computed in ``doctree-read`` (so only new or changed
-documents are checked) and kept per document in a domain of their own
+Each document's part is computed in ``doctree-read`` (so only new or
+changed documents are read again) and kept in a domain of its own
 (:class:`SnippetcheckDomain`: Sphinx purges and merges its data, so
-incremental and parallel builds stay correct, as for ``sphinx.ext.todo``).
-They are emitted as warnings once the build has finished, for every
-document, so that an unchanged broken page still fails ``-W``.
+incremental and parallel builds stay correct, as for ``sphinx.ext.todo``):
+its reports, its snippets, its external jobs and their results, and the
+facts it gives the deployment tier.
 
-The external tier's jobs are stored with their document too; their
-results arrive when the tools have run. Documents read one after the
-other start their jobs as they are read, so the tools run while Sphinx
-reads on; the rest start once reading is done. The tools' threads and
-workers belong to one build, not to the environment: they are kept in
-:data:`_RUNS`, keyed by the application.
+What depends on several documents is computed once reading is done
+(``env-updated``), in toctree order, every build: with
+``snippetcheck_context = 'toctree'``, the checks that know the resources
+earlier pages made, and one replay of all the pages' pcs commands and
+crmsh input; with ``snippetcheck_deployment``, the rules on the whole
+deployment and the proof of its cluster by crm_simulate, whose scenarios
+fill the failover appendix. Every report is emitted as a warning once the
+build has finished, for every document, so that an unchanged broken page
+still fails ``-W``.
+
+The tools' threads and workers belong to one build, not to the
+environment: they are kept in :data:`_BUILDS`, keyed by the application.
 """
 
 import weakref
@@ -27,7 +33,9 @@ from snippetcheck import blocks
 from snippetcheck import catalogue
 from snippetcheck import doccheck
 from snippetcheck import engine
-from snippetcheck.options import schema
+from snippetcheck import settings
+from snippetcheck.context import DocumentContext
+from snippetcheck.deployment import appendix
 from snippetcheck.options import sources
 
 logger = logging.getLogger(__name__)
@@ -58,15 +66,19 @@ class SnippetCode(Code):
 
 
 class SnippetcheckDomain(Domain):
-    """What snippetcheck keeps of each document between builds: its
-    reports (``reports``), its external jobs (``jobs``) and their reports
-    once the tools have given them (``external``; a document with jobs and
-    no entry there is still pending)."""
+    """What snippetcheck keeps of each document between builds:
+    ``comments`` (reports of its comments), ``reports`` (of its snippets,
+    each page on its own), ``snippets``, ``jobs`` (external jobs of its
+    own), ``external`` (their reports, once the tools have given them: a
+    document with jobs and no entry there is pending), ``facts`` (for the
+    deployment tier) and ``failover`` (whether it shows the failover
+    appendix)."""
 
     name = 'snippetcheck'
     label = 'snippetcheck'
-    initial_data = {'reports': {}, 'jobs': {}, 'external': {}}
-    data_version = 3
+    initial_data = {'comments': {}, 'reports': {}, 'snippets': {},
+                    'jobs': {}, 'external': {}, 'facts': {}, 'failover': {}}
+    data_version = 4
 
     def clear_doc(self, docname):
         for documents in self.data.values():
@@ -94,105 +106,113 @@ def _domain(env):
     return env.get_domain(SnippetcheckDomain.name)
 
 
-class _Run:
-    """One build's external checks under way, and the documents whose
-    jobs it has started."""
+class _Build:
+    """One build's part: its external checks under way (started lazily):
+    those of single documents and those of the whole toctree, the
+    documents whose jobs it has started, and what it computed across
+    documents: reports by document, and the cluster's scenarios."""
 
     def __init__(self, app):
-        from snippetcheck.external import tier
-
-        cache = tier.Cache(str(app.doctreedir / 'snippetcheck-cache'))
-        self.run = tier.Run(cache, app.config.snippetcheck_timeout)
+        self.app = app
+        self.runs = {}       # 'documents' / 'toctree' -> tier.Run
         self.started = set()
+        self.across = {}     # document -> reports computed across pages
+        self.toctree = None  # document -> reports with toctree context
+        self.results = {}    # 'pcs' / 'crmsh' -> scenarios of the cluster
+        self.chains = []     # the jobs of the whole toctree
+
+    def tier(self, which='documents'):
+        if which not in self.runs:
+            from snippetcheck.external import tier
+
+            if not self.runs:
+                self.cache = tier.Cache(str(self.app.doctreedir /
+                                            'snippetcheck-cache'))
+            self.runs[which] = tier.Run(self.cache,
+                                        self.app.config.snippetcheck_timeout)
+        return self.runs[which]
 
     def start(self, docname, jobs):
         if docname not in self.started:
             self.started.add(docname)
-            self.run.add(jobs)
+            self.tier().add(jobs)
 
 
-#: The external checks of each build under way, by application.
-_RUNS = weakref.WeakKeyDictionary()
+#: The part of each build under way, by application.
+_BUILDS = weakref.WeakKeyDictionary()
 
 
-def _run(app):
-    if app not in _RUNS:
-        _RUNS[app] = _Run(app)
-    return _RUNS[app]
+def _build(app):
+    if app not in _BUILDS:
+        _BUILDS[app] = _Build(app)
+    return _BUILDS[app]
+
+
+def _context(config):
+    return settings.context(config.snippetcheck_context)[0]
+
+
+def _deployment(config):
+    return settings.deployment(config.snippetcheck_deployment)[0]
+
+
+def _external_on(config):
+    """Whether this build runs the external tier: asked for, and the
+    sandbox can be made (the tools never run without it)."""
+    if settings.external(config.snippetcheck_external)[0] is False:
+        return False
+    from snippetcheck.external import sandbox
+    return sandbox.problem() is None
 
 
 def _on_doctree_read(app, doctree):
     env = app.env
     source = str(env.doc2path(env.docname))
     found = list(doccheck.snippets(doctree, source))
-    domain = _domain(env)
-    domain.data['reports'][env.docname] = (
-        doccheck.check_comments(doctree, blocks.known_directives(), source)
-        + engine.check_snippets(found, app.config.snippetcheck_release,
-                                app.config.snippetcheck_timeout))
+    data = _domain(env).data
+    data['comments'][env.docname] = doccheck.check_comments(
+        doctree, blocks.known_directives(), source)
+    data['reports'][env.docname] = engine.check_snippets(
+        found, app.config.snippetcheck_release,
+        app.config.snippetcheck_timeout)
+    data['snippets'][env.docname] = found
+    data['failover'][env.docname] = any(doctree.findall(appendix.failover))
+    deployment = _deployment(app.config)
+    if deployment is not None:
+        from snippetcheck.deployment import facts
+        data['facts'][env.docname] = facts.collect(found)
     if not _external_on(app.config):
         return
     from snippetcheck.external import tier
 
     jobs = tier.jobs_for(found, env.docname)
-    domain.data['jobs'][env.docname] = jobs
-    domain.data['external'].pop(env.docname, None)
+    if _context(app.config) == 'toctree':
+        # the pcs and crmsh replays of the whole toctree start once all
+        # documents are read; a haproxy snippet is judged on its own
+        jobs = [job for job in jobs if job.kind == 'haproxy']
+    data['jobs'][env.docname] = jobs
+    data['external'].pop(env.docname, None)
     if jobs and app.parallel <= 1:
         # Reading one document after the other: start its external
         # checks now, so they run while the next ones are read.
-        _run(app).start(env.docname, jobs)
-
-
-_TRUE = ('1', 'true', 'yes', 'on')
-_FALSE = ('0', 'false', 'no', 'off', '')
-
-
-def external_setting(value):
-    """(mode, problem) of a ``snippetcheck_external`` value: mode is
-    False, True or 'auto'; problem says what is wrong with a value that is
-    none of them (the tier is then off)."""
-    if isinstance(value, bool):
-        return value, None
-    if isinstance(value, str):
-        lowered = value.strip().lower()
-        if lowered == 'auto':
-            return 'auto', None
-        if lowered in _TRUE:
-            return True, None
-        if lowered in _FALSE:
-            return False, None
-    return False, (f'snippetcheck_external = {value!r} is not True, False '
-                   "or 'auto'; the external checks are off")
-
-
-def external_mode(config):
-    """False, True or 'auto' from ``snippetcheck_external``."""
-    return external_setting(config.snippetcheck_external)[0]
-
-
-def _external_on(config):
-    """Whether this build runs the external tier: asked for, and the
-    sandbox can be made (the tools never run without it)."""
-    if external_mode(config) is False:
-        return False
-    from snippetcheck.external import sandbox
-    return sandbox.problem() is None
+        _build(app).start(env.docname, jobs)
 
 
 def _on_builder_inited(app):
     """Say once what is wrong with the settings, and fail a build that
     requires the external tier where the sandbox cannot be made."""
-    mode, problem = external_setting(app.config.snippetcheck_external)
-    if problem:
-        logger.warning('%s', problem, type='snippetcheck',
-                       subtype='external')
-    release = app.config.snippetcheck_release
-    if release not in schema.releases():
-        logger.warning('snippetcheck_release = %r: snippetcheck has option '
-                       'data for %s only; ini snippets are checked for '
-                       'syntax alone', release,
-                       ', '.join(schema.releases()),
-                       type='snippetcheck', subtype='ini')
+    config = app.config
+    mode, problem = settings.external(config.snippetcheck_external)
+    for reader, value, subtype in (
+            (settings.external, config.snippetcheck_external, 'external'),
+            (settings.release, config.snippetcheck_release, 'ini'),
+            (settings.context, config.snippetcheck_context, 'markup'),
+            (settings.deployment, config.snippetcheck_deployment,
+             'deployment')):
+        problem = reader(value)[1]
+        if problem:
+            logger.warning('%s', problem, type='snippetcheck',
+                           subtype=subtype)
     if mode is False:
         return
     from snippetcheck.external import sandbox
@@ -215,67 +235,139 @@ def _on_builder_inited(app):
                    reason, type='snippetcheck', subtype='external')
 
 
+def reading_order(env):
+    """The documents of the toctree, in reading order (each once)."""
+    order, seen = [], set()
+    stack = [env.config.root_doc]
+    while stack:
+        docname = stack.pop()
+        if docname in seen or docname not in env.all_docs:
+            continue
+        seen.add(docname)
+        order.append(docname)
+        stack.extend(reversed(env.toctree_includes.get(docname, ())))
+    return order
+
+
 def _on_env_updated(app, env):
-    """Make sure the external checks of every pending document are under
-    way: those read in parallel processes, and those whose results an
-    earlier build did not collect, start here. The checks run while
-    Sphinx writes the pages and are collected when the build finishes; a
-    build that writes in parallel processes waits for them here instead,
-    as forking beside running threads is not safe."""
-    pending = _domain(env).pending()
-    if not pending or not _external_on(app.config):
-        return []
+    """What depends on several documents, once all are read: the checks
+    with toctree context, the pages' whole cluster, the deployment's
+    rules; and make sure the external checks of every pending document
+    are under way (those read in parallel processes, and those an earlier
+    build did not collect, start here). The checks run while Sphinx writes
+    the pages and are collected when the build finishes; a build that
+    writes in parallel processes, or proves the deployment's cluster for
+    the failover appendix, waits for them here instead."""
+    data = _domain(env).data
+    build = _build(app)
+    order = reading_order(env)
+    deployment = _deployment(app.config)
+    toctree = _context(app.config) == 'toctree'
+    if toctree:
+        build.toctree = _toctree_reports(app, data, order)
+    if deployment is not None:
+        from snippetcheck.deployment import assemble
+        from snippetcheck.deployment import judge
+        assembled = assemble([(name, data['facts'][name]) for name in order
+                              if name in data['facts']])
+        for document, report in judge(deployment, assembled):
+            build.across.setdefault(document, []).append(report)
+    if _external_on(app.config):
+        _start_external(app, data, build, order, deployment, toctree)
+        if app.parallel > 1 or build.chains:
+            _collect(app)
+    return [name for name, shows in data['failover'].items() if shows]
+
+
+def _toctree_reports(app, data, order):
+    """The reports of the snippets of the toctree's documents, each page
+    knowing the resources the pages before it made."""
+    document = DocumentContext()
+    reports = {}
+    for name in order:
+        reports[name] = engine.check_snippets(
+            data['snippets'].get(name, ()), app.config.snippetcheck_release,
+            app.config.snippetcheck_timeout, document)
+    return reports
+
+
+def _start_external(app, data, build, order, deployment, toctree):
     from snippetcheck.external import tier
 
-    kinds = {job.kind for jobs in pending.values() for job in jobs}
+    pending = _domain(app.env).pending()
+    if toctree:
+        build.chains = [job for job in tier.jobs_for_toctree(
+            [(name, data['snippets'].get(name, ())) for name in order],
+            deployment.node_names if deployment else (),
+            simulate=deployment is not None) if job.kind != 'haproxy']
+    kinds = {job.kind for jobs in pending.values() for job in jobs} | {
+        job.kind for job in build.chains}
     missing = tier.missing_programs(kinds)
     if missing:
         names = ', '.join(f'{program} (Debian package {package})'
                           for program, package in sorted(missing.items()))
-        if external_mode(app.config) is True:
+        if settings.external(app.config.snippetcheck_external)[0] is True:
             logger.warning('external checks need %s, which is not '
                            'installed', names, type='snippetcheck',
                            subtype='external')
         else:
             logger.info('snippetcheck: external checks skip what needs %s '
                         '(not installed)', names)
-    run = _run(app)
     for name, jobs in pending.items():
-        run.start(name, jobs)
-    if app.parallel > 1:
-        _collect(app)
-    return []
+        build.start(name, jobs)
+    if build.chains:
+        build.tier('toctree').add(build.chains)
 
 
 def _collect(app):
     """Wait for the external checks and file their reports by document."""
-    state = _RUNS.pop(app, None)
-    if state is None:
+    build = _BUILDS.get(app)
+    if build is None or not build.runs:
         return
+    runs, build.runs = build.runs, {}
     external = _domain(app.env).data['external']
-    by_document = state.run.wait()
-    for name in state.started:
-        external[name] = by_document.get(name, [])
-    for note in state.run.notes:
+    if 'documents' in runs:
+        by_document = runs['documents'].wait()
+        for name in build.started:
+            external[name] = by_document.get(name, [])
+    if 'toctree' in runs:
+        for name, reports in runs['toctree'].wait().items():
+            build.across.setdefault(name, []).extend(reports)
+        for job in build.chains:
+            if job in runs['toctree'].data:
+                build.results[job.kind] = runs['toctree'].data[job]
+    ran = sum(run.ran for run in runs.values())
+    cached = sum(run.cached for run in runs.values())
+    for note in build.cache.notes:
         logger.warning('%s', note, type='snippetcheck', subtype='external')
     logger.info('snippetcheck: %d external check(s) run, %d from cache',
-                state.run.ran, state.run.cached)
+                ran, cached)
+
+
+def _on_doctree_resolved(app, doctree, docname):
+    if _domain(app.env).data['failover'].get(docname):
+        appendix.fill(doctree, _build(app).results)
 
 
 def _on_build_finished(app, exception):
+    build = _BUILDS.get(app)
     if exception is not None:
-        state = _RUNS.pop(app, None)
-        if state is not None:
-            state.run.cancel()
+        _BUILDS.pop(app, None)
+        for run in (build.runs.values() if build is not None else ()):
+            run.cancel()
         return
     _collect(app)
+    _BUILDS.pop(app, None)
     ignored = set(app.config.snippetcheck_ignore)
     data = _domain(app.env).data
-    for docname in sorted(data['reports']):
-        if docname not in app.env.all_docs:
-            continue
-        reports = [*data['reports'][docname],
-                   *data['external'].get(docname, ())]
+    toctree = build.toctree if build is not None else None
+    across = build.across if build is not None else {}
+    for docname in sorted(app.env.all_docs):
+        own = toctree.get(docname) if toctree and docname in toctree else \
+            data['reports'].get(docname, ())
+        reports = {*data['comments'].get(docname, ()), *own,
+                   *data['external'].get(docname, ()),
+                   *across.get(docname, ())}
         for report in sorted(reports):
             if report.code in ignored:
                 continue
@@ -295,18 +387,25 @@ def setup(app):
                          types=[int])
     app.add_config_value('snippetcheck_release', sources.DEFAULT_RELEASE,
                          'env', types=[str])
+    app.add_config_value('snippetcheck_context', 'document', 'env',
+                         types=[str])
+    app.add_config_value('snippetcheck_deployment', None, 'env',
+                         types=[dict, type(None)])
     app.add_domain(SnippetcheckDomain)
     app.add_directive('code-block', SnippetCodeBlock, override=True)
     app.add_directive('sourcecode', SnippetCodeBlock, override=True)
     app.add_directive('code', SnippetCode, override=True)
+    app.add_directive('snippetcheck-failover', appendix.FailoverDirective)
+    app.add_node(appendix.failover)
     app.add_lexer('haproxy', HaproxyLexer)
     app.connect('builder-inited', _on_builder_inited)
     app.connect('doctree-read', _on_doctree_read)
     app.connect('env-updated', _on_env_updated)
+    app.connect('doctree-resolved', _on_doctree_resolved)
     app.connect('build-finished', _on_build_finished)
     return {
         'version': __version__,
-        'env_version': 3,
+        'env_version': 4,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

@@ -24,13 +24,13 @@ import os
 import stat
 import tempfile
 
-FORMAT = 2
+FORMAT = 3
 #: An entry larger than this is damaged (findings are a few kB).
 MAX_ENTRY_BYTES = 1 << 20
 
 
-def _digest(findings):
-    data = json.dumps(findings, sort_keys=True, ensure_ascii=True)
+def _digest(value):
+    data = json.dumps(value, sort_keys=True, ensure_ascii=True)
     return hashlib.sha256(data.encode('ascii')).hexdigest()
 
 
@@ -58,7 +58,7 @@ class Cache:
         return os.path.join(self.directory, key[:2], key + '.json')
 
     def get(self, key):
-        """The findings stored for *key*, or None."""
+        """(findings, data) stored for *key*, or None."""
         if not self.directory:
             return None
         path = self._path(key)
@@ -93,24 +93,25 @@ class Cache:
             os.close(fd)
         try:
             entry = json.loads(data.decode('utf-8'))
-            findings = entry['findings']
+            findings, data = entry['findings'], entry.get('data')
             if entry['format'] != FORMAT or entry['key'] != key or \
                     not _valid(findings) or entry['sha256'] != \
-                    _digest(findings):
+                    _digest([findings, data]):
                 raise ValueError('not an entry for this key')
         except (ValueError, KeyError, TypeError, UnicodeError):
             self._note(f'cache entry {path} is damaged; ignored')
             return None
-        return [tuple(finding) for finding in findings]
+        return [tuple(finding) for finding in findings], data
 
-    def put(self, key, findings):
-        """Keep *findings* for *key* (a list of (int, str, str))."""
+    def put(self, key, findings, data=None):
+        """Keep *findings* (a list of (int, str, str)) and *data* (what
+        else the job gave, as JSON) for *key*."""
         if not self._writable:
             return
         findings = [[int(line), str(code), str(message)]
                     for line, code, message in findings]
         entry = {'format': FORMAT, 'key': key, 'findings': findings,
-                 'sha256': _digest(findings)}
+                 'data': data, 'sha256': _digest([findings, data])}
         directory = os.path.dirname(self._path(key))
         temporary = None
         try:

@@ -23,13 +23,16 @@ and ``-F`` lets the commit go on. STONITH and quorum complaints, which any
 CIB without nodes raises, are left out too.
 """
 
+import os
 import re
 
 from snippetcheck import agents
 from snippetcheck import placeholders
 from snippetcheck.catalogue import Check
 from snippetcheck.checkers import crmsh as crmsh_checker
+from snippetcheck.external import cib as cibfile
 from snippetcheck.external import sandbox
+from snippetcheck.external import simulate
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
 from snippetcheck.findings import shorten as _short
@@ -93,6 +96,20 @@ MAX_RETRIES = 3
 def elements(text):
     """(line, element) of a crmsh block, as the crmsh checker reads it."""
     return list(crmsh_checker.element_lines(text))
+
+
+#: Elements whose second word is the id of what they make.
+_WITH_ID = frozenset(['primitive', 'group', 'clone', 'ms', 'master',
+                      'rsc_template', 'bundle', 'location', 'colocation',
+                      'collocation', 'order', 'rsc_ticket', 'tag', 'alert'])
+
+
+def defines(element):
+    """The ids crmsh *element* makes."""
+    words = element.split()
+    if len(words) > 1 and words[0] in _WITH_ID:
+        return [words[1]]
+    return []
 
 
 def command_element(argv):
@@ -191,14 +208,44 @@ def _sessions(crm, cib, sent, timeout):
     return start or [], done, [], findings
 
 
-def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
-    """Findings (index, code, message) for *items*: a list of crmsh
-    elements (strings) in reading order, replayed by the crm worker *crm*
-    into a CIB in *scratch*; ``index`` is the position of the element a
-    finding belongs to."""
+def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT,
+           options=None):
+    """(findings, data) for *items*: a list of crmsh elements (strings)
+    in reading order, replayed by the crm worker *crm* into a CIB in
+    *scratch*. A finding is (index, code, message), ``index`` the position
+    of the element it belongs to. *options* may name the cluster's
+    ``nodes``, ask to ``simulate`` it and give ``branches``, as for pcs
+    (:func:`snippetcheck.external.pcs_replay.replay`); a branch is a
+    session of its own on what the chain before it makes (less what the
+    branch makes again)."""
+    options = options or {}
+    nodes = options.get('nodes') or ()
+    chain = options.get('chain', len(items))
+    branches = options.get('branches') or ()
+    simulating = bool(options.get('simulate') and nodes)
+    os.makedirs(os.path.join(scratch, 'chain'))
+    findings, data = _replay(items, range(chain), os.path.join(
+        scratch, 'chain'), crm, timeout, nodes, simulating)
+    starts = [start for start, _at, _removed in branches]
+    for number, (start, at, removed) in enumerate(branches):
+        end = starts[number + 1] if number + 1 < len(starts) else len(items)
+        context = [index for index in range(at)
+                   if not set(defines(items[index])) & set(removed)]
+        directory = os.path.join(scratch, f'branch{number}')
+        os.makedirs(directory)
+        found, _data = _replay(items, [*context, *range(start, end)],
+                               directory, crm, timeout, nodes, False)
+        findings.extend(finding for finding in found if finding[0] >= start)
+    return findings, data
+
+
+def _replay(items, indices, scratch, crm, timeout, nodes, simulating):
+    """(findings, data) of the elements of *items* at *indices*, in one
+    session on a new CIB in *scratch*."""
     findings = []
     sent = []
-    for index, element in enumerate(items):
+    for index in indices:
+        element = items[index]
         refused = refusal(element)
         if refused:
             findings.append((index, 'XCRM004', refused))
@@ -206,10 +253,12 @@ def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
             sent.append((index, placeholders.substitute(element,
                                                         '192.0.2.10')))
     if not sent:
-        return findings
+        return findings, None
     cib, problem = sandbox.empty_cib(scratch, timeout)
     if problem:
-        return [*findings, (sent[0][0], 'XCRM003', problem)]
+        return [*findings, (sent[0][0], 'XCRM003', problem)], None
+    if nodes:
+        cibfile.seed(cib, nodes)
     start, done, commit, failed = _sessions(crm, cib, sent, timeout)
     findings.extend(failed)
     start = [message for level, message in start
@@ -218,7 +267,7 @@ def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
     if start:
         return [*findings, (sent[0][0], 'XCRM003',
                             f'crm could not start a configure session: '
-                            f'{first_line(start[0])}')]
+                            f'{first_line(start[0])}')], None
     seen = set()
     schema = []
     crashes = []
@@ -254,7 +303,19 @@ def replay(items, scratch, crm, timeout=sandbox.DEFAULT_TIMEOUT):
         findings.append((sent[0][0], 'XCRM001',
                          'crm: the configuration does not pass schema '
                          f'validation: {first_line(schema[0])}'))
-    return findings
+    if not simulating or failed or any(
+            code == 'XCRM001' for _i, code, _m in findings):
+        return findings, None
+    made = {}
+    for index in indices:
+        for rid in defines(items[index]):
+            made.setdefault(rid, index)
+    first = next((made[rid] for rid in made), sent[0][0])
+    proven, data = simulate.prove(
+        cib, scratch, nodes, timeout,
+        lambda rid: first if rid is None else made.get(rid, first),
+        'XCRM003')
+    return findings + proven, data
 
 
 def _owner(message, items):

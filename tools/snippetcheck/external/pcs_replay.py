@@ -18,15 +18,20 @@ systemd, lsb and service agents cannot be probed here: pcs asks the local
 init system for their metadata, and a scratch machine has none of the
 services. For those agents alone the replay adds ``--force`` to
 ``resource create``, which turns that one error into a warning; pcs still
-judges everything else about the command.
+judges everything else about the command. Likewise pcs refuses
+``stonith-watchdog-timeout`` unless the machine it runs on has SBD
+enabled: that complaint alone (LOCAL_SERVICES) is not a finding.
 """
 
 import re
+import shutil
 
 from snippetcheck import agents
 from snippetcheck import placeholders
 from snippetcheck.catalogue import Check
+from snippetcheck.external import cib as cibfile
 from snippetcheck.external import sandbox
+from snippetcheck.external import simulate
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
 from snippetcheck.placeholders import join_placeholders
@@ -62,6 +67,10 @@ REPLAYED = frozenset(['resource', 'constraint', 'property', 'stonith',
 UNPROBED_STANDARDS = ('systemd:', 'lsb:', 'service:')
 #: What pcs answers for a command that acts on the running cluster only.
 LIVE_ONLY = re.compile(r"option '-f' is not supported in this command")
+#: pcs errors about the services of the machine pcs runs on, which a
+#: build machine does not run (SBD, enabled with ``pcs stonith sbd
+#: enable`` on the cluster's nodes).
+LOCAL_SERVICES = re.compile(r'while SBD is disabled')
 
 #: crm_verify complaints that every scratch CIB raises.
 SCRATCH_NOISE = re.compile(
@@ -133,11 +142,11 @@ def new_worker(scratch, timeout):
     return worker.Worker('pcs', 'pcs_worker.py', scratch, timeout)
 
 
-def _answer(pcs, argv):
+def _answer(pcs, argv, ids=False):
     """pcs's answer to *argv*, or one with ``error`` set when the worker
     hung or died on it."""
     result = None
-    for answer in pcs.exchange({'argv': argv}):
+    for answer in pcs.exchange({'argv': argv, 'ids': ids}):
         if result is not None:
             continue
         if 'rc' in answer or 'error' in answer:
@@ -147,20 +156,93 @@ def _answer(pcs, argv):
     return result or {'error': 'pcs gave no answer'}
 
 
-def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT):
-    """Findings (index, code, message) for *commands*, a list of argv,
-    replayed by the pcs worker *pcs* into a CIB in *scratch*.
+def defines(argv):
+    """The resource ids pcs command *argv* creates."""
+    words = [word for word in argv[1:] if not word.startswith('-')]
+    if words[:2] in (['resource', 'create'], ['stonith', 'create']) and \
+            len(words) > 2:
+        made = [words[2]]
+        if 'clone' in words[3:] or 'promotable' in words[3:]:
+            made.append(f'{words[2]}-clone')
+        return made
+    if words[:3] == ['resource', 'group', 'add'] and len(words) > 3:
+        return [words[3]]
+    if words[:2] in (['resource', 'clone'], ['resource', 'promotable']) \
+            and len(words) > 2:
+        return [f'{words[2]}-clone']
+    return []
 
-    ``index`` is the position in *commands* of the command a finding
-    belongs to. A command the worker hangs or dies on is blamed alone; the
-    worker starts again for the next one.
+
+def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT,
+           options=None):
+    """(findings, data) for *commands*, a list of argv, replayed by the pcs
+    worker *pcs* into a CIB in *scratch*.
+
+    A finding is (index, code, message), ``index`` the position in
+    *commands* of the command it belongs to. A command the worker hangs or
+    dies on is blamed alone; the worker starts again for the next one.
+    *options* (see :class:`snippetcheck.external.tier.Job`) may name the
+    cluster's ``nodes`` (the CIB gets them, online and with quorum), ask
+    to ``simulate`` the result (:mod:`snippetcheck.external.simulate`),
+    whose scenarios are the data, and give ``branches``: alternatives
+    replayed each on a copy of the CIB as the first ``chain`` commands
+    left it at the branch's position.
     """
+    options = options or {}
+    nodes = options.get('nodes') or ()
+    chain = options.get('chain', len(commands))
+    branches = options.get('branches') or ()
+    simulating = bool(options.get('simulate') and nodes)
     cib, problem = sandbox.empty_cib(scratch, timeout)
     if problem:
-        return [(0, 'XPCS003', problem)]
+        return [(0, 'XPCS003', problem)], None
+    if nodes:
+        cibfile.seed(cib, nodes)
+    at = {position for _start, position, _removed in branches}
+    findings, replayed, made = _chain(
+        commands, range(chain), cib, pcs, simulating,
+        lambda index: index in at and shutil.copyfile(
+            cib, f'{scratch}/at{index}.xml'))
+    if chain in at:
+        shutil.copyfile(cib, f'{scratch}/at{chain}.xml')
+    data = None
+    if replayed and simulating:
+        first = next((index for index, argv in replayed
+                      if tuple(argv[1:3]) in (('resource', 'create'),
+                                              ('stonith', 'create'))),
+                     replayed[0][0])
+        proven, data = simulate.prove(
+            cib, scratch, nodes, timeout,
+            lambda rid: first if rid is None else made.get(rid, first),
+            'XPCS003')
+        findings.extend(proven)
+    elif replayed:
+        findings.extend(_verify(cib, scratch, timeout, replayed))
+    starts = [start for start, _position, _removed in branches]
+    for number, (start, position, removed) in enumerate(branches):
+        end = starts[number + 1] if number + 1 < len(starts) else \
+            len(commands)
+        branch = f'{scratch}/branch{number}.xml'
+        shutil.copyfile(f'{scratch}/at{position}.xml', branch)
+        cibfile.remove(branch, removed)
+        found, replayed, _made = _chain(commands, range(start, end), branch,
+                                        pcs, False, lambda index: None)
+        findings.extend(found)
+        if replayed:
+            findings.extend(_verify(branch, scratch, timeout, replayed))
+    return findings, data
+
+
+def _chain(commands, indices, cib, pcs, ids, before_each):
+    """Replay the *commands* at *indices* on *cib*: (findings, the
+    (index, argv) replayed, {id: index of the command that made it})."""
     findings = []
     replayed = []
-    for index, argv in enumerate(commands):
+    made = {}
+    before = set()
+    for index in indices:
+        before_each(index)
+        argv = commands[index]
         try:
             replay_argv = scratch_argv(argv, cib)
         except NotReplayed as refused:
@@ -168,7 +250,7 @@ def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT):
             continue
         if replay_argv is None:
             continue
-        answer = _answer(pcs, replay_argv)
+        answer = _answer(pcs, replay_argv, ids=ids)
         if answer.get('rc') and LIVE_ONLY.search(answer['err']
                                                  + answer['out']):
             continue  # pcs runs it on the live cluster only
@@ -177,20 +259,34 @@ def replay(commands, scratch, pcs, timeout=sandbox.DEFAULT_TIMEOUT):
             findings.append((index, 'XPCS003',
                              f'pcs could not replay this command: '
                              f'{answer["error"]}'))
-        elif answer['rc'] != 0:
+        elif answer['rc'] != 0 and not _local_only(answer['err']
+                                                   + answer['out']):
             findings.append((index, 'XPCS001',
                              'pcs rejects this command: ' +
                              _pcs_error(answer['err'] + answer['out'])))
-    if replayed:
-        findings.extend(_verify(cib, scratch, timeout, replayed))
-    return findings
+        after = set(answer.get('ids') or ())
+        for rid in after - before:
+            made.setdefault(rid, index)
+        before = after or before
+    return findings, replayed, made
+
+
+def _errors(text):
+    return [line.strip() for line in text.splitlines()
+            if line.strip().startswith('Error:')
+            and 'unable to continue' not in line]
+
+
+def _local_only(text):
+    """Whether every error pcs gives is about the build machine's own
+    services (see LOCAL_SERVICES)."""
+    errors = _errors(text)
+    return bool(errors) and all(LOCAL_SERVICES.search(line)
+                                for line in errors)
 
 
 def _pcs_error(text):
-    errors = [line.strip() for line in text.splitlines()
-              if line.strip().startswith('Error:')
-              and 'unable to continue' not in line]
-    return first_line('\n'.join(errors) or text)
+    return first_line('\n'.join(_errors(text)) or text)
 
 
 def _verify(cib, scratch, timeout, replayed):

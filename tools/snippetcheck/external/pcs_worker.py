@@ -3,7 +3,9 @@
 Started in the sandbox by :mod:`snippetcheck.external.worker` under the
 Python that runs pcs itself, with the scratch directory as its last
 argument. A request is ``{"argv": [...]}``, the arguments of one pcs
-command; its answer ``{"rc": N, "out": "...", "err": "..."}``. A command
+command; its answer ``{"rc": N, "out": "...", "err": "..."}``, with
+``"ids"``, the resources and constraints of the CIB after it, when the
+request asks for them (``"ids": true``). A command
 without ``-f`` on a file in the scratch directory is refused, not run.
 See :mod:`zygote` for the protocol.
 """
@@ -39,8 +41,28 @@ def _handle(app, scratch):
             except Exception as error:  # pcs itself failed
                 code = 1
                 err.write(f'pcs raised {type(error).__name__}: {error}')
-        send({'rc': code, 'out': out.getvalue(), 'err': err.getvalue()})
+        answer = {'rc': code, 'out': out.getvalue(), 'err': err.getvalue()}
+        if request.get('ids'):
+            answer['ids'] = _ids(argv[argv.index('-f') + 1])
+        send(answer)
     return handle
+
+
+#: The CIB elements whose ids a command may create.
+_MADE = ('primitive', 'group', 'clone', 'master', 'bundle', 'rsc_location',
+         'rsc_order', 'rsc_colocation', 'rsc_ticket', 'fencing-level')
+
+
+def _ids(cib):
+    """The ids of the resources and constraints of the CIB file *cib*."""
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.parse(cib).getroot()
+    except (OSError, ElementTree.ParseError):
+        return []
+    return sorted(element.get('id') for element in root.iter()
+                  if element.tag in _MADE and element.get('id'))
 
 
 def main():

@@ -138,10 +138,13 @@ def guard(argv, env, scratch):
     elif program == 'cibadmin':
         if list(argv[1:]) != ['--empty']:
             raise Refused('cibadmin runs only as "cibadmin --empty"')
-    elif program in ('crm_verify', 'crm_simulate'):
-        if '-x' not in argv[:-1] or not _inside(
-                argv[argv.index('-x') + 1], scratch):
-            raise Refused(f'{program} runs only with -x on a scratch CIB')
+    elif program == 'crm_verify':
+        if argv[1:3] != ['-V', '-x'] or len(argv) != 4 or not _inside(
+                argv[3], scratch):
+            raise Refused('crm_verify runs only as "crm_verify -V -x '
+                          'SCRATCH_CIB"')
+    elif program == 'crm_simulate':
+        _simulation(argv, scratch)
     elif program.startswith('python'):
         script = argv[-2] if len(argv) > 1 else ''
         if os.path.dirname(script) != WORKERS_DIR or not _inside(
@@ -152,6 +155,34 @@ def guard(argv, env, scratch):
         return
     else:
         raise Refused(f'{program} is not a tool snippetcheck runs')
+
+
+#: What crm_simulate may be given: option -> whether it takes a path (True)
+#: or another value (False), or nothing (None).
+_SIMULATE_OPTIONS = {'-x': True, '-O': True, '-S': None, '-u': False,
+                     '-i': False, '--node-fail': False,
+                     '--output-as=xml': None}
+
+
+def _simulation(argv, scratch):
+    """Refuse a crm_simulate argv unless it reads and writes scratch files
+    only and does no more than simulate."""
+    index = 1
+    if '-x' not in argv:
+        raise Refused('crm_simulate runs only with -x on a scratch CIB')
+    while index < len(argv):
+        option = argv[index]
+        if option not in _SIMULATE_OPTIONS:
+            raise Refused(f'crm_simulate does not run with {option}')
+        takes = _SIMULATE_OPTIONS[option]
+        if takes is not None:
+            if index + 1 >= len(argv):
+                raise Refused(f'crm_simulate {option} lacks its value')
+            if takes and not _inside(argv[index + 1], scratch):
+                raise Refused('crm_simulate names a file outside the '
+                              'scratch directory')
+            index += 1
+        index += 1
 
 
 def _find(program):
