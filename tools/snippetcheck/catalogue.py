@@ -24,7 +24,8 @@ class Check:
         return self.code.startswith('X')
 
 
-FAMILIES = ('markup', 'ini', 'haproxy', 'pcs', 'crmsh', 'python', 'yaml')
+FAMILIES = ('markup', 'ini', 'haproxy', 'pcs', 'crmsh', 'openstack',
+            'python', 'yaml')
 
 CHECKS = (
     # -- general: apply to any block --------------------------------------
@@ -227,6 +228,53 @@ CHECKS = (
           'primitive p_db ocf:heartbeat:galera\n'
           'clone ms_db p_db meta promotable=true',
           'crmsh'),
+    # -- openstack --------------------------------------------------------
+    Check('OSC001', 'openstack',
+          'Unknown openstack command (python-openstackclient and the '
+          'plugins the data covers).',
+          '$ openstack netwrk agent list',
+          '$ openstack network agent list', 'console'),
+    Check('OSC002', 'openstack',
+          'An option the openstack command does not have, or an '
+          'abbreviation that fits several.',
+          '$ openstack endpoint list --servce identity',
+          '$ openstack endpoint list --service identity', 'console'),
+    Check('OSC003', 'openstack',
+          'An option without its value, or with a value it does not take.',
+          '$ openstack endpoint list --service',
+          '$ openstack endpoint list --service identity', 'console'),
+    Check('OSC004', 'openstack',
+          'A required argument or option of the openstack command is '
+          'missing.',
+          '$ openstack endpoint create --region RegionOne identity internal',
+          '$ openstack endpoint create --region RegionOne identity internal '
+          'http://10.0.0.11:5000/v3', 'console'),
+    Check('OSC005', 'openstack',
+          'More positional arguments than the openstack command takes.',
+          '$ openstack volume service list cinder-volume',
+          '$ openstack volume service list --service cinder-volume',
+          'console'),
+    Check('OSC006', 'openstack',
+          'A value that is not one of the choices of the option or '
+          'argument.',
+          '$ openstack endpoint create --region RegionOne identity private '
+          'http://10.0.0.11:5000/v3',
+          '$ openstack endpoint create --region RegionOne identity internal '
+          'http://10.0.0.11:5000/v3', 'console'),
+    Check('OSC007', 'openstack',
+          'A value of the wrong form: not an integer, not KEY=VALUE, or '
+          'with keys the option does not take.',
+          '$ openstack volume create --size 10G data',
+          '$ openstack volume create --size 10 data', 'console'),
+    Check('OSC008', 'openstack',
+          'Options that exclude each other, given together.',
+          '$ openstack network agent list --network NETWORK --router ROUTER',
+          '$ openstack network agent list --network NETWORK', 'console'),
+    Check('OSC009', 'openstack',
+          'An abbreviated command or option name: it works only until a '
+          'new command or option starts the same way.',
+          '$ openstack net agent list',
+          '$ openstack network agent list', 'console'),
     # -- external tools ---------------------------------------------------
     Check('XHA001', 'haproxy',
           'haproxy -c rejects the configuration (an ALERT).',

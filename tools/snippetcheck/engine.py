@@ -72,6 +72,9 @@ def _console(snippet, document):
         elif program == 'crm':
             from snippetcheck.checkers import crmsh
             findings.extend(crmsh.check_command(command, document))
+        elif 'openstack' in command.text:
+            from snippetcheck.checkers import openstack
+            findings.extend(openstack.check_command(command, document))
     return findings
 
 
