@@ -24,9 +24,6 @@ from snippetcheck.context import Snippet
 from snippetcheck.findings import Finding
 from snippetcheck.openstack.invocations import Word
 from snippetcheck.openstack.invocations import invocations
-from tests.sphinxwarnings import families
-from tests.sphinxwarnings import findings as build_findings
-from tests.sphinxwarnings import line_of
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -270,17 +267,6 @@ def test_readings_that_depend_on_the_python_version_are_not_reported():
     """argparse up to Python 3.13 rejects these; a later one may not."""
     assert codes('$ openstack server list --long --') == []
     assert codes('$ openstack server ssh vm -l root -- -A') == []
-
-
-@pytest.mark.sphinx('html', testroot='openstack')
-def test_findings_in_a_build(app):
-    app.build()
-    assert build_findings(app) == [
-        ('index.rst', line_of(app, 'index.rst', 'endpoint create'),
-         'OSC006'),
-        ('index.rst', line_of(app, 'index.rst', '--servce'), 'OSC002'),
-    ]
-    assert set(families(app).values()) == {'openstack'}
 
 
 # -- the shell around the command --------------------------------------------
