@@ -32,7 +32,7 @@ Codes:
 * OSC005 more positional arguments than the command takes;
 * OSC006 a value that is not one of the option's choices;
 * OSC007 a value of the wrong form (an integer, ``KEY=VALUE``, the keys
-  of ``--nic``-style options);
+  of ``--allocation-pool``-style options);
 * OSC008 options that exclude each other, given together;
 * OSC009 an abbreviated command or option name, which works only as long
   as no other command or option starts the same way.
