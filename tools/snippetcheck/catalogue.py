@@ -33,8 +33,8 @@ class Check:
         return self.code.startswith('X')
 
 
-FAMILIES = ('markup', 'ini', 'haproxy', 'pcs', 'crmsh', 'python', 'yaml',
-            'deployment')
+FAMILIES = ('markup', 'ini', 'haproxy', 'pcs', 'crmsh', 'openstack',
+            'python', 'yaml', 'deployment')
 
 #: The modules that report findings, in the order their checks are listed.
 EMITTERS = (
@@ -43,7 +43,8 @@ EMITTERS = (
     'snippetcheck.checkers.options', 'snippetcheck.checkers.haproxy',
     'snippetcheck.external.haproxy_replay', 'snippetcheck.checkers.pcs',
     'snippetcheck.external.pcs_replay', 'snippetcheck.checkers.crmsh',
-    'snippetcheck.external.crmsh_replay', 'snippetcheck.checkers.syntax',
+    'snippetcheck.external.crmsh_replay', 'snippetcheck.checkers.openstack',
+    'snippetcheck.checkers.syntax',
     'snippetcheck.deployment.network', 'snippetcheck.external.simulate',
 )
 
@@ -59,7 +60,7 @@ def _checks():
 #: How the catalogue orders the codes of a family.
 _ORDER = {prefix: number for number, prefix in enumerate(
     ('SC', 'RST', 'INI', 'OPT', 'HAP', 'XHA', 'PCS', 'XPCS', 'CRM', 'XCRM',
-     'PY', 'YML', 'DEP'))}
+     'OSC', 'PY', 'YML', 'DEP'))}
 
 
 def _prefix(code):

@@ -29,6 +29,7 @@ TITLES = {
     'haproxy': 'haproxy.cfg',
     'pcs': 'pcs commands',
     'crmsh': 'crmsh configuration',
+    'openstack': 'openstack commands',
     'python': 'Python',
     'yaml': 'YAML',
     'deployment': 'The whole deployment',

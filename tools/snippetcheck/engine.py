@@ -114,14 +114,23 @@ def _crm_command(command, document):
     return crmsh.check_command(command, document)
 
 
+def _openstack_command(command, document):
+    from snippetcheck.checkers import openstack
+    return openstack.check_command(command, document)
+
+
 #: A console command's program -> its checker.
-PROGRAMS = {'pcs': _pcs_command, 'crm': _crm_command}
+PROGRAMS = {'pcs': _pcs_command, 'crm': _crm_command,
+            'openstack': _openstack_command}
 
 
 def _console(snippet, document):
     findings = list(markup.check_console(snippet))
     for command in console.commands(snippet.text):
         checker = PROGRAMS.get(command.program)
+        if checker is None and 'openstack' in command.text:
+            # openstack inside a shell construct: TOKEN=$(openstack ...)
+            checker = _openstack_command
         if checker is not None:
             findings.extend(_safely(checker, command.line, command,
                                     document))

@@ -7,7 +7,6 @@ registered here as lightweight stand-ins that keep what the checks need
 checked without a Sphinx project.
 """
 
-import functools
 import os
 import stat
 import sys
@@ -100,9 +99,12 @@ def _generic_role(name, rawtext, text, lineno, inliner, options=None,
     return [nodes.literal(rawtext, text, classes=[name])], []
 
 
-@functools.cache
 def register():
-    """Teach docutils the Sphinx markup the guide uses (once a process)."""
+    """Teach docutils the Sphinx markup the guide uses. Cheap when it is
+    taught already; done again when something (a Sphinx build in the same
+    process) has reset docutils' registry since."""
+    if directives._directives.get('code-block') is CodeBlock:
+        return
     for name in ('code-block', 'sourcecode', 'code'):
         directives.register_directive(name, CodeBlock)
     for name in CONTAINERS:
