@@ -9,6 +9,7 @@ reported as SC000 at the block or command it failed on, and a check that
 does not finish within the timeout is stopped and reported as SC006.
 """
 
+import dataclasses
 import re
 import signal
 import threading
@@ -152,7 +153,13 @@ def check_snippets(found, release=None, timeout=DEFAULT_TIMEOUT,
     reports = []
     with _Deadline(timeout) as deadline:
         for snippet in found:
-            for finding in check_snippet(snippet, document, deadline):
+            # an alternative's resources are not known to the blocks after
+            # it: it is judged on a copy of the context
+            context = document if not snippet.alternative else \
+                dataclasses.replace(document,
+                                    resources=dict(document.resources),
+                                    crm_ids=dict(document.crm_ids))
+            for finding in check_snippet(snippet, context, deadline):
                 reports.append(Report(
                     snippet.source, snippet.line + finding.line - 1,
                     finding.code, finding.message))

@@ -9,6 +9,7 @@ each at the line that must change, as (document, Report).
 """
 
 import dataclasses
+import os
 
 from snippetcheck.catalogue import Check
 from snippetcheck.deployment import services
@@ -202,7 +203,8 @@ class _Judge:
                 if server.port != expected:
                     _h, _p, listen = self.listen.get(service,
                                                      (None, None, None))
-                    said = (f' ({listen.where.source}:{listen.where.line})'
+                    said = (f' ({os.path.basename(listen.where.source)}:'
+                            f'{listen.where.line})'
                             if listen is not None else ' (its default)')
                     self.add(document, server.where, 'DEP002',
                              f'{where} of "{proxy.name}": {service} listens '
@@ -219,7 +221,8 @@ class _Judge:
             what = (f'the {endpoint.interface} endpoint {endpoint.url} of '
                     f'{endpoint.service}')
             if self.deployment.is_vip(address):
-                if not self.served_by_haproxy(address, endpoint.port):
+                if not self.served_by_haproxy(address, endpoint.port) and \
+                        not self._unbalanced(endpoint.service):
                     ports = sorted({port for bind, port, _n in self.binds
                                     if bind in (address, *WILDCARDS)})
                     self.add(document, endpoint.where, 'DEP003',
@@ -239,6 +242,13 @@ class _Judge:
                 self.add(document, endpoint.where, 'DEP003',
                          f'{what}: {endpoint.host} is neither a VIP nor a '
                          'node of the deployment')
+
+    def _unbalanced(self, service):
+        """Whether *service* has no listener at all (DEP004 says so)."""
+        spec = services.SERVICES.get(service)
+        return spec is not None and not any(
+            self.served_by_haproxy(vip, spec['port'])
+            for vip, _p in self.deployment.vips)
 
     # -- DEP004 ---------------------------------------------------------
 

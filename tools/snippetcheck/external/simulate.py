@@ -250,6 +250,7 @@ def prove(cib, scratch, nodes, timeout, creator, failed_code):
         scenarios.append((f"{rid}'s monitor fails on {where}", None, rid,
                           ('-i', f'{rid}_monitor_{ms}@{where}=1')))
     data = {'steady': steady, 'scenarios': []}
+    judged = []
     for title, lost, failed, injection in scenarios:
         try:
             root = _simulate(scratch, timeout, '-x',
@@ -261,9 +262,9 @@ def prove(cib, scratch, nodes, timeout, creator, failed_code):
         after = _status(root)
         data['scenarios'].append({'title': title, 'actions': [
             describe(action) for action in actions]})
-        findings.extend(_judge(cluster, creator, title, lost, failed,
-                               actions, steady, after))
-    return findings, data
+        judged.extend(_judge(cluster, creator, title, lost, failed,
+                             actions, steady, after))
+    return findings + _findings(cluster, creator, judged), data
 
 
 def _verify(scratch, timeout, cluster, creator, first):
@@ -285,6 +286,9 @@ def _verify(scratch, timeout, cluster, creator, first):
 
 
 def _judge(cluster, creator, title, lost, failed, actions, steady, after):
+    """Findings of one scenario: (index, code, message, restarts), where
+    restarts is the order constraint and the instances it restarted, for
+    DEP009 findings to be gathered by constraint."""
     findings = []
     for action in actions:
         resource = action.get('resource')
@@ -298,25 +302,54 @@ def _judge(cluster, creator, title, lost, failed, actions, steady, after):
         match = re.match(r'required (\S+) (\w+)', reason)
         order = cluster.order_between(match.group(1), base) if match \
             else None
-        if order is not None:
-            oid, kind = order
-            findings.append((creator(oid), 'DEP009',
-                             f'when {title}, Pacemaker {action["action"]}s '
-                             f'{resource} on {node}, which did not fail, '
-                             f'because of the {kind} order constraint '
-                             f'{oid}; an Optional order keeps the start '
-                             'order without that restart'))
-        elif node != lost:
-            findings.append((creator(base), 'DEP009',
-                             f'when {title}, Pacemaker {action["action"]}s '
-                             f'{resource} on {node}, which did not fail'
-                             + (f' ({reason})' if reason else '')))
+        findings.append(('restart', order, base, node, action['action'],
+                         reason, title))
     for rid, running in steady.items():
-        expected = [node for node in running if node != lost]
+        cloned = bool(set(cluster.lineage(rid)) & cluster.clones)
         now = after.get(rid, [])
-        if len(now) < len(expected):
-            what = (f'{rid} runs on {len(now)} node(s) instead of '
-                    f'{len(expected)}' if len(expected) > 1 else
-                    f'{rid} ends up stopped')
-            findings.append((creator(rid), 'DEP008', f'{what} when {title}'))
+        if cloned:
+            expected = [node for node in running if node != lost]
+            if len(now) < len(expected):
+                findings.append(('stopped', rid, f'{rid} runs on '
+                                 f'{len(now)} node(s) instead of '
+                                 f'{len(expected)} when {title}'))
+        elif running and not now:
+            findings.append(('stopped', rid, f'{rid} ends up stopped when '
+                             f'{title}'))
     return findings
+
+
+def _findings(cluster, creator, judged):
+    """The findings of every scenario's judgement, one DEP009 for each
+    constraint (or resource) that restarts resources, naming where and
+    when."""
+    found = []
+    restarts = {}
+    for entry in judged:
+        if entry[0] == 'stopped':
+            _kind, rid, message = entry
+            found.append((creator(rid), 'DEP008', message))
+            continue
+        _kind, order, base, node, verb, reason, title = entry
+        key = order or (None, base)
+        seen = restarts.setdefault(key, ({}, [], verb, reason))
+        seen[0].setdefault(base, set()).add(node)
+        if title not in seen[1]:
+            seen[1].append(title)
+    for (oid, kind_or_base), (where, titles, verb, reason) in \
+            restarts.items():
+        places = '; '.join(f'{base} on {", ".join(sorted(nodes))}'
+                           for base, nodes in sorted(where.items()))
+        when = ' or '.join(titles)
+        if oid is not None:
+            found.append((creator(oid), 'DEP009',
+                          f'when {when}, Pacemaker {verb}s {places}, which '
+                          f'did not fail, because of the {kind_or_base} '
+                          f'order constraint {oid}; an Optional order keeps '
+                          'the start order without those restarts'))
+        else:
+            found.append((creator(kind_or_base), 'DEP009',
+                          f'when {when}, Pacemaker {verb}s {places}, which '
+                          'did not fail' + (f' ({reason})' if reason
+                                            else '')))
+    return found

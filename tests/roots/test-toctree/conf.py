@@ -1,0 +1,3 @@
+extensions = ['snippetcheck']
+snippetcheck_external = False
+snippetcheck_context = 'toctree'
