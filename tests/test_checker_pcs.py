@@ -1,4 +1,4 @@
-"""Tests of the pcs checker (tools/snippetcheck/checkers/pcs.py)."""
+"""Tests of the pcs checker (tools/snippetcheck/checkers/pcs/)."""
 
 import time
 
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from snippetcheck import catalogue
 from snippetcheck import engine
 from snippetcheck.checkers import pcs
+from snippetcheck.checkers.pcs.check import CommandCheck
 from snippetcheck.console import Command
 from snippetcheck.console import commands
 from snippetcheck.context import DocumentContext
@@ -387,6 +388,7 @@ def test_tables():
         assert path[-1] not in (node or {}), path
 
 
+
 # -- robustness and speed --------------------------------------------------
 
 WORDS = st.sampled_from([
@@ -407,7 +409,7 @@ ARGV = st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=25)
 def _run_raw(argv, doc):
     """The checker without its safety net: must not raise by itself."""
     command = Command(1, ' '.join(argv), tuple(argv))
-    return pcs._Check(command, doc).run()
+    return CommandCheck(command, doc).run()
 
 
 @settings(max_examples=400, deadline=None,
