@@ -74,8 +74,8 @@ HAND = {
                   'the resource options'}),
     'resource meta': Hand(needs='a resource id and NAME=VALUE meta '
                                 'attributes', names=1, judge=resources.meta),
-    'resource update': Hand(needs='a resource id', min_args=1, names=1,
-                            judge=resources.update),
+    'resource update': Hand(needs='a resource id and the options to change',
+                            names=1, judge=resources.update),
     # pcs's router lets one argument through, then resource_op_add prints
     # the usage without the operation's action
     'resource op add': Hand(needs='a resource id and an operation',
@@ -112,11 +112,11 @@ HAND = {
     'resource describe': Hand(needs='an agent'),
     'resource relations': Hand(needs=_RESOURCE, names=1),
     'resource utilization': Hand(names=1),
-    'resource debug-start': Hand(names=1),
-    'resource debug-stop': Hand(names=1),
-    'resource debug-promote': Hand(names=1),
-    'resource debug-demote': Hand(names=1),
-    'resource debug-monitor': Hand(names=1),
+    'resource debug-start': Hand(needs=_RESOURCE, names=1),
+    'resource debug-stop': Hand(needs=_RESOURCE, names=1),
+    'resource debug-promote': Hand(needs=_RESOURCE, names=1),
+    'resource debug-demote': Hand(needs=_RESOURCE, names=1),
+    'resource debug-monitor': Hand(needs=_RESOURCE, names=1),
     'resource bundle create': Hand(needs='a bundle id',
                                    judge=resources.bundle_create),
     'resource bundle reset': Hand(needs='a bundle id'),
@@ -151,8 +151,11 @@ HAND = {
                            judge=create.stonith_create),
     'stonith meta': Hand(needs='a stonith id and NAME=VALUE meta '
                                'attributes', names=1, judge=resources.meta),
-    'stonith update': Hand(needs='a stonith id', min_args=1, names=1,
-                           judge=resources.update),
+    'stonith update': Hand(needs='a stonith id and the options to change',
+                           names=1, judge=resources.update),
+    # as resource op add: pcs needs the operation's action too
+    'stonith op add': Hand(needs='a stonith id and an operation',
+                           min_args=2),
     'stonith op defaults': Hand(judge=resources.defaults),
     'stonith defaults': Hand(judge=resources.defaults),
     'stonith delete': Hand(needs=_STONITH),

@@ -106,6 +106,14 @@ def _apply(spec, hand):
                               for name, message in gone.items() if message)
 
 
+def _needs(spec):
+    """The PCS007 wording of a command the hand facts do not describe."""
+    count = 'one argument' if spec.min_args == 1 else \
+        f'{spec.min_args} arguments'
+    exact = spec.max_args == spec.min_args
+    return count if exact else f'at least {count}'
+
+
 def build(hand):
     """``{path: Spec}`` of every command of the data and of *hand*
     (``{'resource create': Hand(...)}``)."""
@@ -127,9 +135,8 @@ def build(hand):
             spec.router = True
         spec.choices = tuple(word for word, child in spec.subcommands.items()
                              if not child.removed)
-        if not spec.needs:
-            spec.min_args = 0   # judged where the hand facts say what
-            #                     the arguments are
+        if not spec.needs and spec.min_args:
+            spec.needs = _needs(spec)
     for path, spec in specs.items():
         if spec.subcommands and not spec.router and not spec.removed and \
                 spec.judge is None and _walked(specs, path):
