@@ -1,5 +1,6 @@
-"""Tests of the pcs checker (tools/snippetcheck/checkers/pcs.py)."""
+"""Tests of the pcs checker (tools/snippetcheck/checkers/pcs/)."""
 
+import inspect
 import time
 
 import pytest
@@ -10,7 +11,12 @@ from hypothesis import strategies as st
 
 from snippetcheck import catalogue
 from snippetcheck import engine
+from snippetcheck import tooldata
 from snippetcheck.checkers import pcs
+from snippetcheck.checkers.pcs import check as pcs_check
+from snippetcheck.checkers.pcs import commands as hand_facts
+from snippetcheck.checkers.pcs import specs as pcs_specs
+from snippetcheck.checkers.pcs.check import CommandCheck
 from snippetcheck.console import Command
 from snippetcheck.console import commands
 from snippetcheck.context import DocumentContext
@@ -387,6 +393,103 @@ def test_tables():
         assert path[-1] not in (node or {}), path
 
 
+
+# -- the command specs -------------------------------------------------------
+
+def test_every_command_of_the_data_has_a_spec():
+    for path, facts in tooldata.pcs_commands().items():
+        spec = pcs.SPECS[path]
+        assert spec.router == (facts['kind'] == 'router' and not (
+            facts.get('by_hand') or facts.get('before_routing'))), path
+
+
+def test_what_pcs_deprecates_for_removal_says_what_replaces_it():
+    """pcs 0.12 removed what 0.11 deprecated as a command: each such
+    command of the data has a hand message naming its replacement."""
+    for path, facts in tooldata.pcs_commands().items():
+        warned = any(warning['always'] and warning['message'].startswith(
+            'This command is deprecated')
+            for warning in facts.get('deprecation', ()))
+        if facts.get('deprecated') or facts.get('replaced') or warned:
+            assert pcs.SPECS[path].removed, path
+
+
+def test_hand_facts_only_add_to_the_data():
+    """A hand entry names a command of the data unless pcs removed it or
+    it is newer, and gives a count only where pcs's router says less."""
+    counts = tooldata.pcs_arguments()
+    data = tooldata.pcs_commands()
+    for key, hand in hand_facts.HAND.items():
+        path = tuple(key.split())
+        assert path in data or hand.removed or hand.newer, key
+        assert not (path in data and hand.newer), key
+        if hand.min_args is not None:
+            assert counts.get(path, (0, None))[0] < hand.min_args, key
+
+
+def test_a_command_not_in_the_data_needs_a_reason():
+    with pytest.raises(ValueError, match='resource frobnicate'):
+        pcs_specs.build({'resource frobnicate': hand_facts.Hand()})
+
+
+def test_a_command_pcs_routes_by_hand_needs_a_judge():
+    table = dict(hand_facts.HAND)
+    del table['constraint location']
+    with pytest.raises(ValueError, match='constraint location'):
+        pcs_specs.build(table)
+
+
+def test_every_judge_takes_the_check_and_the_arguments():
+    for spec in pcs.SPECS.values():
+        if spec.judge is not None:
+            assert list(inspect.signature(spec.judge).parameters) == [
+                'check', 'args'], spec
+
+
+def test_a_new_command_is_one_entry(monkeypatch):
+    table = pcs_specs.build({
+        **hand_facts.HAND,
+        'resource frobnicate': hand_facts.Hand(
+            newer=True, needs='a resource id', min_args=1, names=1),
+        'resource defrob': hand_facts.Hand(
+            removed='`pcs resource defrob` is gone: write `pcs resource '
+                    'frobnicate`'),
+    })
+    monkeypatch.setattr(pcs_check, 'ROOT', table[()])
+    assert codes('# pcs resource frobnicate') == [(1, 'PCS007')]
+    assert codes('# pcs resource frobnicate vipp', document('vip')) == [
+        (1, 'PCS006')]
+    assert run('# pcs resource frobnicate vip', document('vip')) == []
+    [finding] = run('# pcs resource defrob vip', document('vip'))
+    assert (finding.code, finding.message) == (
+        'PCS003', '`pcs resource defrob` is gone: write `pcs resource '
+        'frobnicate`')
+    [finding] = run('# pcs resource defob')
+    assert 'did you mean "defrob"' not in finding.message
+
+
+def test_argument_counts_come_from_pcs():
+    """pcs's own count, worded by the hand facts where they describe the
+    arguments."""
+    [finding] = run('# pcs acl role delete')
+    assert (finding.code, finding.message) == (
+        'PCS007', '`pcs acl role delete` needs one argument')
+    [finding] = run('# pcs constraint ticket remove T')
+    assert finding.message == ('`pcs constraint ticket remove` needs 2 '
+                               'arguments')
+    [finding] = run('# pcs resource update vip', document('vip'))
+    assert (finding.code, finding.message) == (
+        'PCS007', '`pcs resource update` needs a resource id and the '
+        'options to change')
+    assert run('# pcs resource update vip ip=10.0.0.11',
+               document('vip')) == []
+
+
+def test_a_spec_carries_the_options_pcs_accepts():
+    assert {'--group', '--disabled', '-f', '--debug'} <= \
+        pcs.SPECS[('resource', 'create')].options
+    assert pcs.SPECS[('status', 'wait')].options is None
+
 # -- robustness and speed --------------------------------------------------
 
 WORDS = st.sampled_from([
@@ -407,7 +510,7 @@ ARGV = st.lists(st.one_of(WORDS, st.text(max_size=12)), max_size=25)
 def _run_raw(argv, doc):
     """The checker without its safety net: must not raise by itself."""
     command = Command(1, ' '.join(argv), tuple(argv))
-    return pcs._Check(command, doc).run()
+    return CommandCheck(command, doc).run()
 
 
 @settings(max_examples=400, deadline=None,
