@@ -20,7 +20,11 @@ Prints:
   with the ratio of CPU times beside it, which the load of the machine
   disturbs less still (for the external tier it adds the tools' CPU time,
   much of which runs while Sphinx writes);
-* what the sandbox every external tool runs in adds to each tool start.
+* what the sandbox every external tool runs in adds to each tool start;
+* with ``--scaling``, how the proof of a cluster by crm_simulate grows
+  with its resources (10, 100 and 1,000 primitives): the time of one
+  failure scenario per resource, which must not grow (the whole proof is
+  then linear in scenarios x resources).
 
 Run it with ``tox -e bench`` or ``python benchmarks/snippetcheck_bench.py``.
 """
@@ -260,6 +264,69 @@ def per_check(rounds=5, number=2000):
     return times
 
 
+def _cluster(size, directory):
+    """A scratch CIB of three nodes, three fence devices and *size* Dummy
+    primitives with a monitor, as pcs would write it."""
+    from snippetcheck.external import cib
+    from snippetcheck.external import sandbox
+
+    path, problem = sandbox.empty_cib(directory)
+    if problem:
+        raise RuntimeError(problem)
+    cib.seed(path, ('controller1', 'controller2', 'controller3'))
+    monitor = ('<operations><op name="monitor" interval="60s" '
+               'id="{0}-monitor"/></operations>')
+    resources = ''.join(
+        f'<primitive id="fence{n}" class="stonith" type="fence_dummy">'
+        + monitor.format(f'fence{n}') + '</primitive>' for n in range(3))
+    resources += ''.join(
+        f'<primitive id="dummy{n}" class="ocf" provider="pacemaker" '
+        'type="Dummy">' + monitor.format(f'dummy{n}') + '</primitive>'
+        for n in range(size))
+    with open(path, encoding='utf-8') as stream:
+        text = stream.read()
+    with open(path, 'w', encoding='utf-8') as stream:
+        stream.write(text.replace('<resources/>',
+                                  f'<resources>{resources}</resources>'))
+    return path
+
+
+def deployment_scaling(sizes=(10, 100, 1000), sample=4, timeout=900):
+    """How the proof of a cluster grows with its resources: for clusters
+    of each size, the time to reach the steady state and the median time
+    of one failure scenario (*sample* of them: a node lost, monitors
+    failing), per resource; and the projected time of the whole proof
+    (every node lost, every monitor failing)."""
+    from snippetcheck.external import simulate
+
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as scratch:
+            path = _cluster(size, scratch)
+            start = time.perf_counter()
+            try:
+                simulate._simulate(scratch, timeout, '-x', path, '-S',
+                                   '-u', 'controller1', '-u', 'controller2',
+                                   '-u', 'controller3', '-O',
+                                   f'{scratch}/steady.xml')
+            except simulate._Failed as failed:
+                rows.append((size, None, None, str(failed)))
+                continue
+            steady = time.perf_counter() - start
+            scenarios = [('--node-fail', 'controller1')] + [
+                ('-i', f'dummy{n}_monitor_60000@controller2=1')
+                for n in range(sample - 1)]
+            times = []
+            for injection in scenarios:
+                start = time.perf_counter()
+                simulate._simulate(scratch, timeout, '-x',
+                                   f'{scratch}/steady.xml', '-S',
+                                   *injection)
+                times.append(time.perf_counter() - start)
+            rows.append((size, steady, statistics.median(times), None))
+    return rows
+
+
 def other_extensions():
     """The guide's extensions but snippetcheck, from its conf.py."""
     conf = runpy.run_path(str(ROOT / 'doc' / 'source' / 'conf.py'))
@@ -322,6 +389,9 @@ def main(argv=None):
     parser.add_argument('--rounds', type=int, default=3)
     parser.add_argument('--builds', type=int, default=15,
                         help='alternating build pairs for the ratio')
+    parser.add_argument('--scaling', action='store_true',
+                        help='measure how proving a cluster grows with its '
+                             'resources (10, 100, 1,000 primitives; slow)')
     parser.add_argument('--no-build', action='store_true',
                         help='skip the build-time ratios')
     parser.add_argument('--no-external', action='store_true',
@@ -356,6 +426,16 @@ def main(argv=None):
                   f' ms (median {1000 * median:.1f} ms in the sandbox, '
                   f'{1000 * bare:.1f} ms bare; fastest {1000 * fastest:.1f}'
                   f' and {1000 * bare_fastest:.1f} ms)')
+    if args.scaling:
+        for size, steady, scenario, problem in deployment_scaling():
+            if problem:
+                print(f'cluster of {size} primitives: {problem}')
+                continue
+            whole = steady + scenario * (size + 3 + 3)
+            print(f'cluster of {size} primitives: steady state '
+                  f'{steady:.2f} s, one scenario {scenario:.3f} s '
+                  f'({scenario / size * 1e3:.2f} ms per resource), whole '
+                  f'proof ~{whole:.0f} s ({size + 6} scenarios)')
     if args.no_build:
         return
     modes = ['without', 'static']
