@@ -345,8 +345,9 @@ def _collect(app):
 
 
 def _on_doctree_resolved(app, doctree, docname):
-    if _domain(app.env).data['failover'].get(docname):
-        appendix.fill(doctree, _build(app).results)
+    # a builder that joins all documents into one (LaTeX) resolves them
+    # under the root document's name: look in every doctree
+    appendix.fill(doctree, _build(app).results)
 
 
 def _on_build_finished(app, exception):
@@ -396,7 +397,9 @@ def setup(app):
     app.add_directive('sourcecode', SnippetCodeBlock, override=True)
     app.add_directive('code', SnippetCode, override=True)
     app.add_directive('snippetcheck-failover', appendix.FailoverDirective)
-    app.add_node(appendix.failover)
+    app.add_node(appendix.failover, **{
+        builder: (appendix.skip, None)
+        for builder in ('html', 'latex', 'text', 'man', 'texinfo')})
     app.add_lexer('haproxy', HaproxyLexer)
     app.connect('builder-inited', _on_builder_inited)
     app.connect('doctree-read', _on_doctree_read)

@@ -22,6 +22,11 @@ class failover(nodes.General, nodes.Element):
     """Where the failover tables go."""
 
 
+def skip(translator, node):
+    """A placeholder :func:`fill` did not replace shows nothing."""
+    raise nodes.SkipNode
+
+
 class FailoverDirective(SphinxDirective):
     """``.. snippetcheck-failover::``"""
 
