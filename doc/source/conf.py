@@ -13,12 +13,24 @@
 
 """Sphinx configuration of the OpenStack High Availability Guide."""
 
+import os
+import sys
+
+from pygments.styles import get_style_by_name
+
+# The guide's own Sphinx extension (_ext/reading.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                '_ext'))
+
 # -- General configuration ---------------------------------------------------
 
 extensions = [
     'openstackdocstheme',
     'sphinx.ext.graphviz',
     'snippetcheck',
+    # What readers get that Sphinx and the theme do not give, such as the
+    # PDF's own highlighting style (guide_latex_pygments_style).
+    'reading',
 ]
 
 # Diagrams are graphviz sources rendered at build time: SVG in HTML,
@@ -48,7 +60,15 @@ author = 'OpenStack contributors'
 version = ''
 release = ''
 
+# Code highlighting. The HTML keeps openstackdocstheme's dark style on its
+# dark code boxes, where axe-core finds its colours readable. The PDF draws
+# code on a light box: it takes Pygments' default style, made for a light
+# background, on that style's own background colour; every token colour of
+# it is at least 4.5:1 there (tests/test_guide_pdf.py measures the PDF).
 pygments_style = 'native'
+guide_latex_pygments_style = 'default'
+_latex_code_background = get_style_by_name(
+    guide_latex_pygments_style).background_color.lstrip('#').upper()
 
 # -- openstackdocstheme ------------------------------------------------------
 
@@ -80,8 +100,50 @@ latex_engine = 'xelatex'
 latex_elements = {
     'papersize': 'a4paper',
     'pointsize': '11pt',
-    'figure_align': 'H',
+    # Figures float to the nearest place they fit (Sphinx's default). Pinned
+    # where they stand ('H'), a figure taller than what was left of a page
+    # pushed its section heading over and left a blank page behind.
+    'figure_align': 'htbp',
     'classoptions': ',openany',
+    'sphinxsetup': ','.join([
+        # Code on the background of its highlighting style.
+        f'VerbatimColor={{HTML}}{{{_latex_code_background}}}',
+        # A line too long for the page wraps, with a visible space at the
+        # end and an arrow at the start of the continued line.
+        'verbatimwrapslines=true',
+        # Never cut a token at an arbitrary character: a token longer than
+        # a line overflows the box instead, which the PDF tests report
+        # (tests/test_guide_pdf.py).
+        'verbatimforcewraps=false',
+        # A code block cut by a page break says so at both ends.
+        'verbatimhintsturnover=true',
+    ]),
+    'preamble': r'''
+% The language and title for screen readers and the viewer's title bar.
+\hypersetup{pdflang={en-US}, pdfdisplaydoctitle=true}
+% Code lines wrap only at spaces, and after the commas of a list token
+% longer than a line (a transport_url with three hosts): never inside a
+% name, a placeholder or a URL that a reader copies. Sphinx's other break
+% points (_ - . / : and the like) stay for inline code in the text.
+\AddToHook{env/sphinxVerbatim/begin}{%
+  % No break after a hyphen either: TeX breaks after a - of its own
+  % accord, and with no continuation mark. Sphinx's unbreakable hyphen,
+  % the one of inline code, does not.
+  \let\sphinxhyphen\sphinxhyphennobreak
+  \renewcommand*\sphinxbreaksbeforelist{}%
+  \renewcommand*\sphinxbreaksafterlist{}%
+  \renewcommand*\sphinxbreaksbeforeactivelist{}%
+  \renewcommand*\sphinxbreaksafteractivelist{\do\,}%
+}
+% The wrap marks in dark red (7.9:1 on the code background) rather than
+% Sphinx's red (3.8:1).
+\definecolor{guidewrapmark}{RGB}{160,0,0}
+\sphinxsetup{%
+  verbatimvisiblespace={\textcolor{guidewrapmark}{\textvisiblespace}},%
+  verbatimcontinued={\makebox[2\fontcharwd\font`\x][r]%
+    {\textcolor{guidewrapmark}{\tiny$\hookrightarrow$}}},%
+}
+''',
 }
 latex_documents = [
     ('index', 'doc-ha-guide.tex', 'OpenStack High Availability Guide',
