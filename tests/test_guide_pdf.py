@@ -8,13 +8,16 @@ back with poppler-utils (pdfinfo, pdftotext, pdftoppm) and pdfminer.six:
 - wrapped code lines break at spaces (or after a comma of a list), with a
   visible mark, and the code lines of the PDF are the guide's code lines;
 - nothing runs past the margins or out of a table cell, no page is blank;
-- the PDF carries its title, language and bookmarks.
+- the PDF carries its title, language and bookmarks;
+- tox -e pdf-docs puts the PDF where the HTML's PDF link points.
 """
 
 import collections
+import configparser
 import os
 import pickle
 import re
+import shlex
 import shutil
 import subprocess
 
@@ -487,3 +490,26 @@ def test_pdf_carries_title_language_and_bookmarks(pdf):
         :len(chapters)] == chapters
     assert len(outline) > 2 * len(chapters), 'sections are not bookmarked'
 
+
+# -- Where the PDF goes ------------------------------------------------------
+
+def test_pdf_docs_puts_the_pdf_where_the_html_links():
+    """tox -e pdf-docs copies the PDF to the root of the HTML tree.
+
+    openstackdocstheme links every page to doc-<repository>.pdf at the root
+    of the HTML tree, where docs.openstack.org serves it; the e2e tests
+    follow that link to the file (tests/e2e/test_pdf.py).
+    """
+    source, target = guide.pdf_docs_copy()
+    assert source == 'doc/build/pdf/doc-ha-guide.pdf'
+    assert target == 'doc/build/html/doc-ha-guide.pdf'
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(guide.ROOT / 'tox.ini')
+    commands = [shlex.split(line) for line in
+                parser['testenv:pdf-docs']['commands'].splitlines()
+                if line.strip()]
+    # The PDF is built where it is copied from.
+    assert ['make', '-C', 'doc/build/pdf'] in commands
+    latex = next(command for command in commands
+                 if command[:1] == ['sphinx-build'])
+    assert latex[-1] == 'doc/build/pdf' and 'latex' in latex
