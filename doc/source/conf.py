@@ -28,10 +28,13 @@ extensions = [
     'openstackdocstheme',
     'sphinx.ext.graphviz',
     'snippetcheck',
-    # What readers get that Sphinx and the theme do not give, such as the
-    # PDF's own highlighting style (guide_latex_pygments_style).
+    # What readers get that Sphinx and the theme do not give: code blocks
+    # and diagrams a keyboard and a screen reader reach, and the PDF's own
+    # highlighting style (guide_latex_pygments_style).
     'reading',
 ]
+
+templates_path = ['_templates']
 
 # Diagrams are graphviz sources rendered at build time: SVG in HTML,
 # vector PDF in the PDF.
@@ -81,6 +84,9 @@ openstackdocs_pdf_link = True
 # -- Options for HTML output -------------------------------------------------
 
 html_theme = 'openstackdocs'
+# _static/guide.css is loaded after the theme's style sheets, by
+# _templates/layout.html, so that its colours win.
+html_static_path = ['_static']
 html_theme_options = {
     'display_badge': False,
     # No analytics tag: a reader's visit is not reported to a third party.
