@@ -124,6 +124,12 @@ latex_elements = {
         # A code block cut by a page break says so at both ends.
         'verbatimhintsturnover=true',
     ]),
+    # The PDF is not tagged (it has no structure tree for screen readers):
+    # the tagging of TeX Live 2022 (tagpdf 0.98,
+    # \DocumentMetadata{testphase=phase-II}) tags only paragraphs and links
+    # under XeLaTeX, reports invalid nesting, and sets each code line as a
+    # paragraph of its own. Try again with a TeX Live whose LaTeX tags
+    # sections, lists, tables and figures.
     'preamble': r'''
 % The language and title for screen readers and the viewer's title bar.
 \hypersetup{pdflang={en-US}, pdfdisplaydoctitle=true}
