@@ -14,6 +14,7 @@ back with poppler-utils (pdfinfo, pdftotext, pdftoppm) and pdfminer.six:
 
 import collections
 import configparser
+import importlib.util
 import os
 import pickle
 import re
@@ -44,6 +45,9 @@ DPI = 100
 #: What LaTeX (sphinxsetup verbatimvisiblespace) draws at the end of a code
 #: line wrapped at a space.
 VISIBLE_SPACE = '\u2423'
+#: The characters after which a token too long for a line may wrap
+#: (doc/source/_ext/reading.py).
+SOFT_BREAKS = ',;:?&'
 
 
 @pytest.fixture(scope='module')
@@ -382,34 +386,66 @@ def _source_code_lines(out):
     return lines
 
 
+def _reading():
+    """The guide's own Sphinx extension, doc/source/_ext/reading.py."""
+    spec = importlib.util.spec_from_file_location(
+        'reading', guide.SOURCE / '_ext' / 'reading.py')
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _token_at(text, offset):
+    """The whitespace-delimited token of text that spans offset."""
+    start = text.rfind(' ', 0, offset) + 1
+    end = text.find(' ', offset)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _in_placeholder(text, offset):
+    return bool(re.search(r'<[A-Za-z][\w.-]*( [\w.-]+)*$', text[:offset])
+                and re.match(r'[\w. -]*>', text[offset:]))
+
+
 def test_code_lines_wrap_between_tokens(pdf, layout):
     """Compare the code lines of the PDF with the guide's code blocks.
 
     A line too long for the page wraps at a space (LaTeX shows a visible
-    space at its end) or after a comma of a list such as a transport_url,
-    and the next line starts with the wrap mark. So every token a reader
-    copies (a name, a placeholder, a URL, an option=value) is whole on one
-    line, and each code line of the PDF, with its continuations, is a line
-    of a code block of the guide: nothing is cut, hidden or lost.
+    space at its end), and the next line starts with the wrap mark. So
+    every token a reader copies (a name, a placeholder, a URL, an
+    option=value) is whole on one line. Only a token too long for any
+    line may wrap inside, after a comma, semicolon, colon, question mark
+    or ampersand of it, with the same mark. Each code line of the PDF,
+    with its continuations, is a line of a code block of the guide:
+    nothing is cut, hidden or lost.
     """
     out, _path = pdf
+    long_token = _reading().LONG_TOKEN
     source = _source_code_lines(out)
     lines = _pdf_code_lines(layout, _code_background(out))
     bad_breaks, unknown, found = [], [], set()
     wrapped = 0
     for number, parts in lines:
-        pieces = []
+        text, breaks = '', []
         for index, part in enumerate(parts):
             part = part.strip()
             if index < len(parts) - 1:
-                if part.endswith(VISIBLE_SPACE):
+                at_space = part.endswith(VISIBLE_SPACE)
+                if at_space:
                     part = part[:-1] + ' '
-                elif not part.endswith(','):
-                    bad_breaks.append(f'page {number}: {part!r} / '
-                                      f'{parts[index + 1].strip()!r}')
-            pieces.append(part)
+                breaks.append((len(text) + len(part), at_space, part,
+                               parts[index + 1].strip()))
+            text += part
         wrapped += len(parts) > 1
-        logical = _words(''.join(pieces))
+        for offset, at_space, before, after in breaks:
+            where = f'page {number}: {before!r} / {after!r}'
+            if at_space and _in_placeholder(text, offset - 1):
+                bad_breaks.append(f'{where} (inside a placeholder)')
+            elif not at_space and (
+                    before[-1:] not in SOFT_BREAKS
+                    or len(_token_at(text, offset)) <= long_token):
+                bad_breaks.append(where)
+        logical = _words(text)
         # Blocks with line numbers: the number is drawn before the line.
         numbered = re.match(r'\d+ (.*)', logical)
         if logical in source:
@@ -433,13 +469,20 @@ def test_code_lines_wrap_between_tokens(pdf, layout):
 # -- Pages, margins, metadata ------------------------------------------------
 
 def test_nothing_runs_past_the_margins(pdf):
-    """LaTeX reports no overfull box: no code line, table cell or word
-    sticks out of its column or off the page."""
+    """LaTeX reports no overfull line: no code line, table cell or word
+    sticks out of its column or off the page.
+
+    A table whose column is too narrow for an unbreakable word (a long
+    name in inline code) takes LaTeX column widths, such as
+    ``.. tabularcolumns:: \\X{27}{100}\\X{26}{100}\\X{47}{100}``.
+    """
     _out, path = pdf
     log = path.with_suffix('.log').read_text(encoding='utf-8',
                                              errors='replace')
-    overfull = [line for line in log.splitlines()
-                if line.startswith(('Overfull \\hbox', 'Overfull \\vbox'))]
+    lines = log.splitlines()
+    overfull = [f'{line} {" ".join(lines[index + 1:index + 3])}'
+                for index, line in enumerate(lines)
+                if line.startswith('Overfull \\hbox')]
     assert not overfull, '\n'.join(overfull)
 
 

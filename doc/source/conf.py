@@ -133,19 +133,34 @@ latex_elements = {
     'preamble': r'''
 % The language and title for screen readers and the viewer's title bar.
 \hypersetup{pdflang={en-US}, pdfdisplaydoctitle=true}
-% Code lines wrap only at spaces, and after the commas of a list token
-% longer than a line (a transport_url with three hosts): never inside a
-% name, a placeholder or a URL that a reader copies. Sphinx's other break
-% points (_ - . / : and the like) stay for inline code in the text.
+% Code lines wrap at spaces, never inside a name, a placeholder or a URL
+% that a reader copies: Sphinx's other break points (after _ - . / and
+% the like) cut such tokens, and stay for inline code in the text only.
+% _ext/reading.py marks where a code line may break besides: inside a
+% token too long for any line (a cipher list, a transport_url with three
+% hosts), after its commas or semicolons, or else after its : ? or &
+% (\guideCodeBreak); and the spaces that must not break, those that
+% indent a line and those of a placeholder such as <Virtual IP>
+% (\guideCodeSpace).
+\newcommand*\guideCodeBreak{%
+  % An empty discretionary costs \exhyphenpenalty, which Sphinx sets to 0
+  % for each code line: make it dear for the line, so that TeX takes any
+  % space first (the value at the end of a paragraph counts).
+  \global\exhyphenpenalty=1000\relax
+  \discretionary{}{\sphinxafterbreak}{}}
+\newcommand*\guideCodeSpace{\kern\fontdimen2\font}
 \AddToHook{env/sphinxVerbatim/begin}{%
-  % No break after a hyphen either: TeX breaks after a - of its own
-  % accord, and with no continuation mark. Sphinx's unbreakable hyphen,
-  % the one of inline code, does not.
+  \xdef\guideExHyphenPenalty{\the\exhyphenpenalty}%
+  % No break after a hyphen: TeX breaks after a - of its own accord, and
+  % with no continuation mark. Sphinx's hyphen of inline code does not.
   \let\sphinxhyphen\sphinxhyphennobreak
   \renewcommand*\sphinxbreaksbeforelist{}%
   \renewcommand*\sphinxbreaksafterlist{}%
   \renewcommand*\sphinxbreaksbeforeactivelist{}%
-  \renewcommand*\sphinxbreaksafteractivelist{\do\,}%
+  \renewcommand*\sphinxbreaksafteractivelist{}%
+}
+\AddToHook{env/sphinxVerbatim/after}{%
+  \global\exhyphenpenalty=\guideExHyphenPenalty\relax
 }
 % The wrap marks in dark red (7.9:1 on the code background) rather than
 % Sphinx's red (3.8:1).
