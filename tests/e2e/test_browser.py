@@ -257,7 +257,9 @@ _FIRST_SCREEN = '''() => {
     return {top: title.top, bottom: title.bottom,
             screen: window.innerHeight, article: article.top,
             sidebar: sidebar.top, sidebarLeft: sidebar.left,
-            articleLeft: article.left};
+            articleLeft: article.left,
+            scrollWidth: document.documentElement.scrollWidth,
+            width: window.innerWidth};
 }'''
 
 
@@ -266,7 +268,8 @@ def test_every_title_is_on_the_first_screen(browse, server, width):
     """A reader sees the page's title without scrolling.
 
     On a phone the sidebar (the guide's table of contents) follows the
-    page instead of coming before it.
+    page instead of coming before it, and no page is wider than the
+    screen: a wide code block or table scrolls in its own box.
     """
     page, recorder = browse
     at_width(page, width)
@@ -279,6 +282,7 @@ def test_every_title_is_on_the_first_screen(browse, server, width):
                         f'{where["bottom"]:.0f} on a {where["screen"]} '
                         'pixel screen')
         # Side by side on a desktop; the sidebar below the page on a phone.
+        assert where['scrollWidth'] <= where['width'], (docname, where)
         if width < 576:
             assert where['sidebar'] > where['article'], (docname, where)
         else:

@@ -31,6 +31,8 @@ A guide-local Sphinx extension (``extensions = ['reading']``):
   scrolls sideways when a line is longer than the screen, and a region
   that scrolls must take the focus (``tabindex="0"``) so that a reader
   without a mouse can scroll it.
+- A table wider than the screen (a phone's) scrolls sideways in a box of
+  its own, which takes the focus too, instead of widening the whole page.
 - Graphviz diagrams in HTML (SVG in an ``<object>``, which keeps the
   drawing sharp and its labels text) carry their alternative text where
   screen readers read it (``role="img"`` and ``aria-label`` on the
@@ -236,6 +238,16 @@ def depart_literal_latex(self, node):
     _placeholders_whole(self.body, start)
 
 
+def visit_table(self, node):
+    self.body.append('<div class="table-scroll" tabindex="0">\n')
+    type(self).visit_table(self, node)
+
+
+def depart_table(self, node):
+    type(self).depart_table(self, node)
+    self.body.append('</div>\n')
+
+
 def visit_graphviz(self, node):
     if self.builder.config.graphviz_output_format != 'svg':
         return graphviz.html_visit_graphviz(self, node)
@@ -281,6 +293,8 @@ def setup(app):
                  html=(visit_literal_block, depart_literal_block),
                  latex=(visit_literal_block_latex,
                         depart_literal_block_latex))
+    app.add_node(nodes.table, override=True,
+                 html=(visit_table, depart_table))
     app.add_node(nodes.literal, override=True,
                  latex=(visit_literal_latex, depart_literal_latex))
     app.add_node(graphviz.graphviz, override=True,
