@@ -1,7 +1,10 @@
 """Builds of the whole guide, shared by the tests that inspect them."""
 
+import configparser
 import functools
 import pathlib
+import posixpath
+import shlex
 import subprocess
 import sys
 
@@ -85,3 +88,21 @@ def pdf_build(out):
                   if not p.name.startswith('graphviz-'))
     assert [p.name for p in pdfs] == ['doc-ha-guide.pdf']
     return pdfs[0]
+
+
+def pdf_docs_copy():
+    """Where tox -e pdf-docs copies the PDF: (source, target).
+
+    Both are paths relative to the repository, as tox.ini writes them;
+    the target is the PDF's own path in the HTML tree.
+    """
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / 'tox.ini')
+    copies = [shlex.split(line) for line in
+              parser['testenv:pdf-docs']['commands'].splitlines()
+              if line.split()[:1] == ['cp']]
+    assert len(copies) == 1, copies
+    _cp, source, target = copies[0]
+    if target.endswith('/'):
+        target += posixpath.basename(source)
+    return source, target

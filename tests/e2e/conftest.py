@@ -201,6 +201,34 @@ def browse(browser_context):
     page.close()
 
 
+#: The widths the guide is read at: a desktop browser, and a phone (the
+#: CSS width of a current 6.1-inch phone), each with its screen's height.
+VIEWPORTS = {
+    1280: {'width': 1280, 'height': 900},
+    390: {'width': 390, 'height': 844},
+}
+
+
+def at_width(page, width):
+    """Give the page the viewport of one of VIEWPORTS; return the page."""
+    page.set_viewport_size(VIEWPORTS[width])
+    return page
+
+
+#: axe-core, installed by npm from tests/e2e/package-lock.json.
+AXE = pathlib.Path(__file__).parent / 'node_modules' / 'axe-core' / \
+    'axe.min.js'
+
+
+@pytest.fixture(scope='session')
+def axe_source():
+    """The source of axe-core, to load into pages."""
+    if not AXE.is_file():
+        _missing('axe-core missing; run "npm ci --prefix tests/e2e" (tox -e '
+                 'e2e does)')
+    return AXE.read_text(encoding='utf-8')
+
+
 def url_of(base, page):
     """The URL of a page of the guide (a docname of guide.PAGES)."""
     return urllib.parse.urljoin(base, f'{page}.html')

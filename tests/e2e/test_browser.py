@@ -2,8 +2,11 @@
 
 Every page loads cleanly, the navigation reaches every page, the search
 finds what it should, every glossary link lands on its entry, figures and
-highlighted code render, and screenshots are left for a person to look at
-under doc/build/screenshots/.
+highlighted code render. On a desktop (1280 pixels wide) and on a phone
+(390): the title of every page is on the first screen, every figure opens
+at full size, and every page has a visible way to the guide's own search;
+screenshots of both are left for a person to look at under
+doc/build/screenshots/.
 """
 
 import collections
@@ -13,6 +16,8 @@ import pytest
 
 from tests import guide
 from tests.e2e.conftest import SCREENSHOTS
+from tests.e2e.conftest import VIEWPORTS
+from tests.e2e.conftest import at_width
 from tests.e2e.conftest import docname_of
 from tests.e2e.conftest import url_of
 
@@ -241,18 +246,134 @@ def test_code_is_highlighted(browse, server, block, keywords):
     assert not recorder.problems, '\n'.join(recorder.problems)
 
 
-@pytest.mark.parametrize('docname', [
-    'index', 'control-plane-stateless', 'common/glossary'])
-def test_screenshot(browse, server, docname):
+# -- At both widths ----------------------------------------------------------
+
+_FIRST_SCREEN = '''() => {
+    const title = document.querySelector('h1').getBoundingClientRect();
+    const article = document.querySelector('.docs-body')
+        .getBoundingClientRect();
+    const sidebar = document.querySelector('.docs-sidebar')
+        .getBoundingClientRect();
+    return {top: title.top, bottom: title.bottom,
+            screen: window.innerHeight, article: article.top,
+            sidebar: sidebar.top, sidebarLeft: sidebar.left,
+            articleLeft: article.left,
+            scrollWidth: document.documentElement.scrollWidth,
+            width: window.innerWidth};
+}'''
+
+
+@pytest.mark.parametrize('width', VIEWPORTS)
+def test_every_title_is_on_the_first_screen(browse, server, width):
+    """A reader sees the page's title without scrolling.
+
+    On a phone the sidebar (the guide's table of contents) follows the
+    page instead of coming before it, and no page is wider than the
+    screen: a wide code block or table scrolls in its own box.
+    """
     page, recorder = browse
+    at_width(page, width)
+    late = []
+    for docname in (*guide.PAGES, 'search'):
+        _load(page, url_of(server, docname), wait_until='load')
+        where = page.evaluate(_FIRST_SCREEN)
+        if not 0 <= where['top'] < where['bottom'] <= where['screen']:
+            late.append(f'{docname}: title at {where["top"]:.0f} to '
+                        f'{where["bottom"]:.0f} on a {where["screen"]} '
+                        'pixel screen')
+        # Side by side on a desktop; the sidebar below the page on a phone.
+        assert where['scrollWidth'] <= where['width'], (docname, where)
+        if width < 576:
+            assert where['sidebar'] > where['article'], (docname, where)
+        else:
+            assert where['sidebarLeft'] < where['articleLeft'], (
+                docname, where)
+    assert not late, '\n'.join(late)
+    assert not recorder.problems, '\n'.join(recorder.problems)
+
+
+_FULL_SIZE = '''figure => {
+    const image = figure.querySelector('object[data], img[src]');
+    const source = new URL(image.getAttribute('data')
+                           || image.getAttribute('src'), document.baseURI);
+    const links = [...figure.querySelectorAll('a[href]')].filter(
+        a => a.href === source.href);
+    const shown = links.filter(a => {
+        const box = a.getBoundingClientRect();
+        return box.width > 0 && box.height > 0
+            && getComputedStyle(a).visibility !== 'hidden';
+    });
+    return {source: source.href, links: links.length, shown: shown.length,
+            width: image.getBoundingClientRect().width};
+}'''
+
+
+@pytest.mark.parametrize('width', VIEWPORTS)
+def test_every_figure_opens_at_full_size(browse, server, width):
+    """Each figure has a visible link to its image file, which loads."""
+    page, recorder = browse
+    at_width(page, width)
+    seen = 0
+    for docname in guide.PAGES:
+        _load(page, url_of(server, docname), wait_until='load')
+        figures = page.locator('figure:has(object[data], img[src])')
+        for index in range(figures.count()):
+            figure = figures.nth(index).evaluate(_FULL_SIZE)
+            assert figure['shown'], (docname, figure)
+            response = page.request.get(figure['source'])
+            assert response.ok, (docname, figure, response.status)
+            if figure['source'].endswith('.svg'):
+                assert response.headers['content-type'].startswith(
+                    'image/svg+xml'), (docname, response.headers)
+            seen += 1
+    print(f'figures with a full-size link at {width} pixels: {seen}')
+    assert seen >= 2
+    assert not recorder.problems, '\n'.join(recorder.problems)
+
+
+@pytest.mark.parametrize('width', VIEWPORTS)
+@pytest.mark.parametrize('docname', ['index', 'common/glossary'])
+def test_the_guides_search_is_in_sight(browse, server, width, docname):
+    """Every page links to the guide's own search (the header's box
+    searches docs.openstack.org), on the first screen; it finds."""
+    page, recorder = browse
+    at_width(page, width)
+    _load(page, url_of(server, docname), wait_until='load')
+    link = page.get_by_role('link', name='Search this guide')
+    assert link.count() == 1
+    box = link.bounding_box()
+    assert box and box['y'] + box['height'] <= VIEWPORTS[width]['height']
+    link.click()
+    page.wait_for_url('**/search.html')
+    query = page.get_by_label('Search this guide for')
+    query.fill('quorum')
+    query.press('Enter')
+    page.wait_for_function(
+        "() => (document.querySelector('#search-results .search-summary')"
+        " || {}).textContent")
+    assert page.locator('#search-results ul.search > li a[href*='
+                        '"term-quorum"]').count() >= 1
+    assert not recorder.problems, '\n'.join(recorder.problems)
+
+
+@pytest.mark.parametrize('width', VIEWPORTS)
+@pytest.mark.parametrize('docname', [
+    'control-plane-stateless', 'ref-arch-examples', 'common/glossary'])
+def test_screenshot(browse, server, docname, width):
+    """A code page, the reference architecture and the glossary, whole,
+    as a reader sees them, for a person to look at."""
+    page, recorder = browse
+    at_width(page, width)
     _load(page, url_of(server, docname))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / (docname.replace('/', '-') + '.png')
+    path = SCREENSHOTS / f'{docname.replace("/", "-")}-{width}.png'
     page.screenshot(path=str(path), full_page=True)
     data = path.read_bytes()
     assert data.startswith(b'\x89PNG\r\n\x1a\n')
-    width = int.from_bytes(data[16:20], 'big')
-    height = int.from_bytes(data[20:24], 'big')
-    assert width >= 1000 and height >= 900, (width, height)
-    print(f'screenshot: {path} ({width}x{height})')
+    shot_width = int.from_bytes(data[16:20], 'big')
+    shot_height = int.from_bytes(data[20:24], 'big')
+    # The page fits the screen's width: nothing makes it scroll sideways.
+    assert shot_width == width, (shot_width, width)
+    assert shot_height >= VIEWPORTS[width]['height'], shot_height
+    print(f'screenshot: {path} ({shot_width}x{shot_height})')
     assert not recorder.problems, '\n'.join(recorder.problems)

@@ -3,9 +3,12 @@
 Builds the guide's PDF once (as tox -e pdf-docs does) and reads it with
 poppler-utils: the text holds every chapter title and glossary entry, the
 reference architecture diagrams are drawn on the pages of their captions,
-and the first pages render to images that are not blank.
+and the first pages render to images that are not blank. Placed in the
+HTML tree where tox -e pdf-docs puts it, the PDF is what the PDF link of
+every page opens.
 """
 
+import pathlib
 import pickle
 import re
 import shutil
@@ -17,6 +20,7 @@ import pytest
 
 from tests import guide
 from tests.e2e.conftest import _missing
+from tests.e2e.conftest import url_of
 
 TOOLS = ('xelatex', 'latexmk', 'make', 'pdftotext', 'pdftoppm', 'pdftocairo')
 
@@ -186,3 +190,30 @@ def test_pdf_first_pages_are_not_blank(pdf):
               f'ink {ink:.2%}')
         assert spread > 5 and ink > 0.001, (
             f'{image.name} looks blank: spread {spread:.1f}, ink {ink:.2%}')
+
+
+def test_the_pdf_link_of_every_page_opens_the_pdf(pdf, built, browse,
+                                                  server):
+    """After tox -e docs and tox -e pdf-docs the PDF links are not dead.
+
+    The PDF goes where tox -e pdf-docs copies it; the theme's two PDF
+    links (title row and foot of the page) of a top page and of a page in
+    a subdirectory lead to it, on a server with a port.
+    """
+    _out, path = pdf
+    html, _env = built
+    _source, target = guide.pdf_docs_copy()
+    relative = pathlib.PurePosixPath(target).relative_to('doc/build/html')
+    (html / relative).write_bytes(path.read_bytes())
+    page, recorder = browse
+    for docname in ('index', 'common/glossary'):
+        page.goto(url_of(server, docname), wait_until='load')
+        links = page.eval_on_selector_all(
+            '#pdfLink1, #pdfLink2', 'links => links.map(a => a.href)')
+        assert len(links) == 2, (docname, links)
+        for href in links:
+            assert href == server + str(relative), (docname, href)
+            response = page.request.get(href)
+            assert response.ok, (href, response.status)
+            assert response.body().startswith(b'%PDF-'), href
+    assert not recorder.problems, '\n'.join(recorder.problems)
