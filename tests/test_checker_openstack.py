@@ -1,4 +1,4 @@
-"""Tests of the openstack checker (tools/snippetcheck/checkers/openstack.py)
+"""Tests of the openstack checker (tools/snippetcheck/checkers/openstack)
 and of finding the openstack commands of a console line
 (tools/snippetcheck/openstack/invocations.py)."""
 
@@ -19,6 +19,8 @@ from snippetcheck import engine
 from snippetcheck import openstack as osc_data
 from snippetcheck import rstread
 from snippetcheck.checkers import openstack
+from snippetcheck.checkers.openstack.check import CommandCheck
+from snippetcheck.checkers.openstack.tables import CommandData
 from snippetcheck.console import Command
 from snippetcheck.context import DocumentContext
 from snippetcheck.context import Snippet
@@ -255,7 +257,7 @@ def test_every_command_of_the_guide_is_judged():
                 if command.program in ('pcs', 'crm'):
                     continue
                 for words in invocations(command.text, 'openstack') or ():
-                    check = openstack._Check(words)
+                    check = CommandCheck(words)
                     findings = check.run()
                     where = f'{path}:{snippet.line + command.line - 1}'
                     assert check.name, where
@@ -487,7 +489,7 @@ def test_any_words_give_only_findings(words):
 
 def test_the_data_loads_once():
     osc_data.load.cache_clear()
-    openstack._Data._instance = None
+    CommandData._instance = None
     codes('$ openstack server list')
     codes('$ openstack token issue')
     assert osc_data.load.cache_info().misses == 1

@@ -31,6 +31,10 @@ import warnings
 
 from snippetcheck import openstack
 
+# The client packages (openstackclient, cliff, osc_lib) are imported where
+# they are used: they are installed only where the data is made (tox -e
+# oscdata), and the tests import this module for PINS and dumps().
+
 #: The packages the data comes from: python-openstackclient of the 2026.2
 #: release (the 10.3 series is its stable/2026.2 branch), the plugins for
 #: the services of the guide that are not in the client itself (manila,
@@ -90,6 +94,7 @@ class _Oldest:
 
 
 def check_versions():
+    """Stop unless the installed packages are those of :data:`PINS`."""
     wrong = []
     for package, version in sorted(PINS.items()):
         try:
@@ -104,12 +109,15 @@ def check_versions():
 
 
 def _nargs(action):
+    """*action*'s nargs as the data writes it (see :data:`_NARGS`)."""
     if action.nargs is None:
         return None
     return _NARGS.get(action.nargs, action.nargs)
 
 
 def _base_method(action, base, name):
+    """Whether *action* is a *base* whose method *name* is *base*'s own,
+    so that it behaves as *base* says."""
     return isinstance(action, base) and \
         getattr(type(action), name) is getattr(base, name)
 
@@ -168,6 +176,7 @@ def _metavar(action):
 
 
 def action_spec(action, notes):
+    """The OPTION or ARGUMENT of one argparse action."""
     spec = {}
     if action.option_strings:
         spec['s'] = list(action.option_strings)
@@ -257,12 +266,14 @@ def factor_formatters(spec, formatters):
     return spec
 
 
-def _merge(at_default, at_newest):
+def _merge(at_oldest, at_newest):
     """One parser of a command whose options depend on the microversion:
-    every option of either, required only where both require it."""
-    merged = {'o': [], 'p': at_newest['p'], 'v': 1}
+    every option of either, required only where both require it, the
+    positional arguments at the oldest microversion, and the mutually
+    exclusive groups of either, none of them required."""
+    merged = {'o': [], 'p': at_oldest['p'], 'v': 1}
     seen = {}
-    for spec in at_default['o']:
+    for spec in at_oldest['o']:
         seen[spec['s'][0]] = dict(spec)
         merged['o'].append(seen[spec['s'][0]])
     for spec in at_newest['o']:
@@ -274,19 +285,19 @@ def _merge(at_default, at_newest):
             spec = dict(spec)
             spec.pop('r', None)
             merged['o'].append(spec)
-    if at_default['p'] != at_newest['p']:
-        merged['p'] = at_default['p']
-    groups = [g for g in at_newest.get('x', []) + at_default.get('x', [])]
-    unique = []
-    for required, members in groups:
-        if [0, members] not in unique and [1, members] not in unique:
-            unique.append([required, members])
-    if unique:
-        merged['x'] = [[0, members] for _r, members in unique]
+    groups = []
+    for _required, members in at_newest.get('x', []) + \
+            at_oldest.get('x', []):
+        if members not in groups:
+            groups.append(members)
+    if groups:
+        merged['x'] = [[0, members] for members in groups]
     return merged
 
 
 def command_spec(shell, name, factory, versions, notes):
+    """The PARSER of command *name* (made by *factory*), at the oldest and
+    the newest microversion merged if it asks the client manager."""
     def build(client):
         shell.client_manager = client
         command = factory(shell, shell.options, cmd_name=name)
@@ -322,10 +333,13 @@ def make_shell():
 
 
 def _group_of(entry_point):
+    """The entry point group a command was loaded from."""
     return getattr(entry_point, 'group', None) or 'openstack.cli'
 
 
 def _api_groups(api, version, modules):
+    """The entry point groups of the commands of *api* at major
+    *version*: openstack.API.vN and its plugins' extensions."""
     base = 'openstack.' + api.replace('-', '_') + '.v' + \
         version.replace('.', '_').split('_')[0]
     groups = [base]
@@ -338,18 +352,58 @@ def _api_groups(api, version, modules):
 
 
 def _version_option(parser, dest):
+    """The longest option string of the global option stored in
+    *dest*."""
     for action in parser._actions:
         if action.dest == dest:
             return max(action.option_strings, key=len)
     return None
 
 
+def _api_entry(shell, module, modules, specs):
+    """The entry in ``apis`` of the API of *module*, one of the plugin
+    *modules*: its commands at the default version, and the tables of its
+    other major versions (*specs* makes a table's PARSERs); None if the
+    shell has no default version for it."""
+    from cliff.commandmanager import CommandManager
+    from openstackclient import shell as osc_shell
+
+    api = module.API_NAME
+    default = shell.api_version.get(api)
+    if default is None:
+        return None
+    own = set(_api_groups(api, default, modules))
+    entry = {
+        'option': _version_option(shell.parser, module.API_VERSION_OPTION),
+        'default': default,
+        'commands': sorted(
+            name for name, entry_point in
+            shell.command_manager.commands.items()
+            if _group_of(entry_point) in own),
+        'versions': {},
+    }
+    all_groups = sorted(importlib.metadata.entry_points().groups)
+    pattern = re.compile(
+        r'openstack\.' + re.escape(api.replace('-', '_')) + r'\.v(\d+)$')
+    for group in all_groups:
+        match = pattern.match(group)
+        if not match or group in own:
+            continue
+        major = match.group(1)
+        table = CommandManager(None, ignored_modules=osc_shell.IGNORED_MODULES)
+        for name in _api_groups(api, major, modules):
+            if name in all_groups:
+                table.load_commands(name)
+        entry['versions'][major] = specs(table.commands)
+    return entry
+
+
 def generate():
+    """(data, notes): the command data of the installed packages, and
+    what it leaves out, one note a line."""
     _clean_environment()
     warnings.simplefilter('ignore')
     check_versions()
-    from cliff.commandmanager import CommandManager
-    from openstackclient import shell as osc_shell
     from openstackclient.common import clientmanager
 
     shell = make_shell()
@@ -358,10 +412,10 @@ def generate():
     versions = {module.API_NAME.replace('-', '_'):
                 shell.api_version[module.API_NAME] for module in modules
                 if module.API_NAME in shell.api_version}
-
     formatters = formatter_specs(shell)
 
     def specs(table):
+        """Command name -> PARSER of a cliff command table."""
         out = {}
         for name, entry_point in sorted(table.items()):
             found = []
@@ -372,38 +426,11 @@ def generate():
         return out
 
     commands = specs(shell.command_manager.commands)
-    all_groups = sorted(importlib.metadata.entry_points().groups)
     apis = {}
     for module in modules:
-        api = module.API_NAME
-        default = shell.api_version.get(api)
-        if default is None:
-            continue
-        own = set(_api_groups(api, default, modules))
-        entry = {
-            'option': _version_option(shell.parser,
-                                      module.API_VERSION_OPTION),
-            'default': default,
-            'commands': sorted(
-                name for name, entry_point in
-                shell.command_manager.commands.items()
-                if _group_of(entry_point) in own),
-            'versions': {},
-        }
-        pattern = re.compile(
-            r'openstack\.' + re.escape(api.replace('-', '_')) + r'\.v(\d+)$')
-        for group in all_groups:
-            match = pattern.match(group)
-            if not match or group in own:
-                continue
-            major = match.group(1)
-            table = CommandManager(
-                None, ignored_modules=osc_shell.IGNORED_MODULES)
-            for name in _api_groups(api, major, modules):
-                if name in all_groups:
-                    table.load_commands(name)
-            entry['versions'][major] = specs(table.commands)
-        apis[api] = entry
+        entry = _api_entry(shell, module, modules, specs)
+        if entry is not None:
+            apis[module.API_NAME] = entry
     plugins = sorted(module.API_NAME for module in modules
                      if module.__name__.split('.')[0] != 'openstackclient')
     data = {
@@ -442,6 +469,16 @@ def _table(table):
     return '{\n' + ',\n'.join(lines) + '}'
 
 
+def _api(entry):
+    """One entry of ``apis``, its tables one command a line."""
+    fields = [f'{_compact(field)}:{_compact(entry[field])}'
+              for field in sorted(entry) if field != 'versions']
+    versions = ','.join(f'{_compact(major)}:{_table(table)}'
+                        for major, table in sorted(entry['versions'].items()))
+    fields.append(f'"versions":{{{versions}}}')
+    return '{' + ','.join(fields) + '}'
+
+
 def dumps(data):
     """The data as JSON with one command a line, so that a change to a
     command is a change to its line."""
@@ -451,18 +488,8 @@ def dumps(data):
         if key == 'commands':
             text = _table(value)
         elif key == 'apis':
-            entries = []
-            for api in sorted(value):
-                entry = value[api]
-                fields = [f'{_compact(field)}:{_compact(entry[field])}'
-                          for field in sorted(entry) if field != 'versions']
-                versions = ','.join(
-                    f'{_compact(major)}:{_table(table)}'
-                    for major, table in sorted(entry['versions'].items()))
-                fields.append(f'"versions":{{{versions}}}')
-                entries.append(f'{_compact(api)}:{{' + ','.join(fields) +
-                               '}')
-            text = '{\n' + ',\n'.join(entries) + '}'
+            text = '{\n' + ',\n'.join(f'{_compact(api)}:{_api(value[api])}'
+                                       for api in sorted(value)) + '}'
         else:
             text = _compact(value)
         parts.append(f'{_compact(key)}:{text}')
@@ -470,6 +497,8 @@ def dumps(data):
 
 
 def main(argv=None):
+    """Write the data (``--output``, or the package's file) and say what
+    it holds."""
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--output', help='default: the package data '
                         f'({openstack.DATA.name})')
