@@ -7,7 +7,7 @@ placeholder wherever a value of any kind is expected.
 
 import re
 
-_ANGLE = re.compile(r'<[^<>\n]+>')
+ANGLE = re.compile(r'<[^<>\n]+>')
 # A capitals placeholder (CINDER_DBPASS, VIP), alone or as a whole word of
 # a longer text.
 _CAPS_WORD = re.compile(r'(?<![A-Za-z0-9_])(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+'
@@ -19,7 +19,7 @@ def is_placeholder(token):
     token = token.strip()
     if not token:
         return False
-    if _ANGLE.fullmatch(token):
+    if ANGLE.fullmatch(token):
         return True
     return bool(_CAPS_WORD.fullmatch(token))
 
@@ -27,7 +27,7 @@ def is_placeholder(token):
 
 def has_placeholder(text):
     """Whether *text* holds a placeholder anywhere (``<VIP>:443``)."""
-    return bool(_ANGLE.search(text) or _CAPS_WORD.search(text))
+    return bool(ANGLE.search(text) or _CAPS_WORD.search(text))
 
 
 def substitute(text, value):
@@ -35,8 +35,8 @@ def substitute(text, value):
     with what *value* returns for it when it is a function of the
     placeholder (``<Virtual IP>``)."""
     if callable(value):
-        return _ANGLE.sub(lambda match: value(match.group()), text)
-    return _ANGLE.sub(value.replace('\\', '\\\\'), text)
+        return ANGLE.sub(lambda match: value(match.group()), text)
+    return ANGLE.sub(value.replace('\\', '\\\\'), text)
 
 
 #: Capitals that are values of the cluster tools, not placeholders.

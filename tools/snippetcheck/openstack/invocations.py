@@ -23,6 +23,8 @@ openstack ...``) is not found: its words are arguments of that program.
 import dataclasses
 import re
 
+from snippetcheck import placeholders
+
 
 @dataclasses.dataclass(frozen=True)
 class Word:
@@ -55,7 +57,6 @@ WRAPPERS = {
 }
 
 _ASSIGNMENT = re.compile(r'[A-Za-z_][A-Za-z0-9_]*\+?=')
-_PLACEHOLDER = re.compile(r'<[^<>\n]+>')
 _NAME = re.compile(r'[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-]')
 _OPERATORS = ('&&', '||', ';;', '|&', ';', '|', '&', '(', ')')
 _REDIRECTIONS = ('&>>', '&>', '>>', '>&', '>|', '<<<', '<<-', '<<', '<&',
@@ -103,7 +104,7 @@ class _Scanner:
             if char == '#' and word is None:
                 break
             if char == '<':
-                match = _PLACEHOLDER.match(text, index)
+                match = placeholders.ANGLE.match(text, index)
                 if match and match.group().count(' ') < 6:
                     word = word or _Builder()
                     word.add(match.group())
