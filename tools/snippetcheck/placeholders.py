@@ -7,6 +7,7 @@ placeholder wherever a value of any kind is expected.
 
 import re
 
+#: An angle-bracket placeholder (``<Virtual IP>``).
 ANGLE = re.compile(r'<[^<>\n]+>')
 # A capitals placeholder (CINDER_DBPASS, VIP), alone or as a whole word of
 # a longer text.
