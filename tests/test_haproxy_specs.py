@@ -1,0 +1,70 @@
+"""The haproxy checker's specs: one per keyword, from the generated data
+and the rows kept by hand."""
+
+from snippetcheck import tooldata
+from snippetcheck.checkers.haproxy import keywords
+from snippetcheck.checkers.haproxy import specs
+
+
+def test_every_row_is_the_spec_of_a_keyword():
+    keys = [row.key for row in keywords.ROWS]
+    assert len(keys) == len(set(keys)), 'one row per keyword'
+    for row in keywords.ROWS:
+        spec = specs.SPECS[row.key]
+        assert spec.sections, row.key
+        assert set(row.sections) <= set(spec.sections), row.key
+        assert set(row.sections) <= set(keywords.SECTIONS), row.key
+
+
+def test_a_new_row_is_all_a_new_keyword_needs(monkeypatch):
+    row = keywords.row('frobnicate', 1, keywords.NUMBER, what='a number',
+                     example='frobnicate 3', sections='peers')
+    monkeypatch.setattr(specs, 'ROWS', (*keywords.ROWS, row))
+    spec = specs._build()['frobnicate']
+    assert spec == specs.Spec('frobnicate', {'peers': 'X'}, 1,
+                              keywords.NUMBER, None, '', 'a number',
+                              'frobnicate 3')
+
+
+def test_proxy_sections_come_from_both_manuals():
+    assert tooldata.haproxy_manual_versions() == ['2.6', '3.4']
+    where = specs.WHERE
+    # 3.4 allows unique-id-format in a backend, 2.6 did not say so
+    assert 'backend' in where['unique-id-format']
+    # only the 2.6 manual has bind-process, only the 3.4 one
+    # filter-sequence: a keyword of either release is known
+    assert 'bind-process' in specs.SPECS
+    assert 'filter-sequence' in specs.SPECS
+    assert 'stats bind-process' in specs.KEYWORDS['global']
+    # the keywords section 4.2 describes but the matrix leaves out
+    assert 'frontend' in where['ssl-f-use']
+    assert specs.KEYWORDS['defaults']['acl'] == 'N'
+
+
+def test_the_rules_the_data_needs():
+    # the description of a keyword allows more than the 3.4 matrix
+    assert 'frontend' in specs.WHERE['option http-drop-response-trailers']
+    # a listen section takes what a frontend or a backend takes
+    assert 'listen' in specs.WHERE['option http-drop-request-trailers']
+    # two words of a keyword at most
+    assert 'capture request' in specs.SPECS
+    assert 'capture request header' not in specs.SPECS
+    assert all(len(key.split()) <= 2 for key in specs.SPECS)
+
+
+def test_timeouts_are_a_family():
+    for key in specs.SPECS:
+        if key.startswith('timeout '):
+            spec = specs.SPECS[key]
+            assert (spec.args, spec.time, spec.what) == (1, 0, 'a time')
+    assert specs.SPECS['timeout mail'].sections == {'mailers': 'X'}
+
+
+def test_server_options_and_their_words_come_from_the_tools():
+    params = specs.SERVER_PARAMS
+    assert params['check'] == 0
+    assert params['inter'] == 1
+    assert params['source'] == -1          # -dKall: the rest of the line
+    assert 'usesrc' in params              # -dKall only
+    assert params['renegotiate'] == 0      # the 3.4 manual only
+    assert set(params) >= keywords.SERVER_TIME_PARAMS

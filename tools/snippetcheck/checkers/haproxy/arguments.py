@@ -1,0 +1,168 @@
+"""The arguments of a keyword line, judged as its spec says.
+
+:func:`judge` is called with the judge of the snippet (it reports through
+``judge.add`` and collects backend names in ``judge.references``), the
+section, the line number, the keyword's :class:`~.specs.Spec` and the
+words after the keyword.  Placeholders and environment variables are
+accepted wherever a value is expected (:func:`free`).
+"""
+
+import re
+
+from snippetcheck.checkers.haproxy import keywords as kinds
+from snippetcheck.checkers.haproxy.keywords import MODES
+from snippetcheck.checkers.haproxy.keywords import SERVER_TIME_PARAMS
+from snippetcheck.checkers.haproxy.specs import SERVER_PARAMS
+from snippetcheck.placeholders import has_placeholder
+
+_TIME = re.compile(r'[0-9]+(?:us|ms|s|m|h|d)?\Z')
+_NUMBER = re.compile(r'[0-9]+\Z')
+_DIGITS_THEN = re.compile(r'([0-9]+)(.*)\Z', re.DOTALL)
+_NO_PORT_PREFIXES = ('unix', 'abns', 'fd', 'sockpair', 'rhttp', 'uxst',
+                     'uxdg')
+_EXPIRE = frozenset(('expire',))
+
+
+def free(value):
+    """Whether *value* is a placeholder or an environment variable, which
+    the checker accepts anywhere."""
+    if '$' in value:
+        return True
+    if '<' not in value and value == value.lower():
+        return False
+    return has_placeholder(value)
+
+
+def judge(judge, section, line, spec, args):
+    """Judge the arguments *args* of a keyword line."""
+    key, _, needed, kind, index, other, _, _ = spec
+    if len(args) < needed:
+        if not args or not free(' '.join(args)):
+            lacking(judge, line, spec, args)
+        return
+    if kind is not None:
+        _BY_KIND[kind](judge, section, line, spec, args)
+    if index is not None and index < len(args):
+        time(judge, line, key, args[index], other)
+
+
+def lacking(judge, line, spec, args):
+    what = spec.what or ('an argument' if spec.args == 1
+                         else f'{spec.args} arguments')
+    message = f'"{spec.key}" lacks its argument: it needs {what}'
+    if spec.example:
+        message += f'; write e.g. "{spec.example}"'
+    judge.add(line, 'HAP011', message)
+
+
+def mode(judge, section, line, spec, args):
+    value = args[0]
+    if value not in MODES and not free(value):
+        judge.add(line, 'HAP011',
+                  f'"mode {value}" is not a mode; write "mode tcp" or '
+                  '"mode http" (or "mode log", "mode spop")')
+
+
+def number(judge, section, line, spec, args):
+    value = args[0]
+    if not _NUMBER.match(value) and not free(value):
+        example = spec.example or f'{spec.key} 10'
+        judge.add(line, 'HAP011',
+                  f'"{spec.key}" needs a number, not "{value}"; write '
+                  f'e.g. "{example}"')
+
+
+def bind(judge, section, line, spec, args):
+    for address in args[0].split(','):
+        if address and not has_port(address):
+            judge.add(line, 'HAP004',
+                      f'"{spec.key} {address}" has no port; write '
+                      f'"{address}:<port>", e.g. "{address}:80"')
+            return
+
+
+def server(judge, section, line, spec, args):
+    """A server line: a name (and a count, for server-template), an
+    address, then options.  ``default-server`` has only options, and a
+    server of a peers section may lack its address (the local peer)."""
+    key = spec.key
+    if key != 'default-server' and section.kind != 'peers':
+        if not args:
+            judge.add(line, 'HAP005',
+                      f'"{key}" has no name and no address; write '
+                      f'"{key} <name> <address>:<port>"')
+            return
+        position = 2 if key == 'server-template' else 1
+        if len(args) <= position or args[position] in SERVER_PARAMS:
+            name = ' '.join(args[:position])
+            judge.add(line, 'HAP005',
+                      f'"{key} {name}" has no address; write '
+                      f'"{key} {name} <address>:<port>" before its options')
+    if not SERVER_TIME_PARAMS.isdisjoint(args):
+        parameter_times(judge, line, args, SERVER_TIME_PARAMS)
+
+
+def parameter_times(judge, line, args, parameters):
+    last = len(args) - 1
+    for index, word in enumerate(args):
+        if word in parameters and index < last:
+            time(judge, line, word, args[index + 1])
+
+
+def table(judge, section, line, spec, args):
+    if 'expire' in args:
+        parameter_times(judge, line, args, _EXPIRE)
+
+
+def backend(judge, section, line, spec, args):
+    name = args[0]
+    if '%[' not in name and not free(name):
+        judge.references.append((line, spec.key, name))
+
+
+def time(judge, line, key, value, other=''):
+    if _TIME.match(value) or (other and value == other):
+        return
+    if free(value):
+        return
+    match = _DIGITS_THEN.match(value)
+    if match:
+        problem = f'the unknown unit "{match.group(2)}"'
+        example = f'{match.group(1)}s'
+    else:
+        problem = 'no number'
+        example = '30s'
+    judge.add(line, 'HAP006',
+              f'time "{value}" of "{key}" has {problem}; write a number '
+              'with an optional unit us, ms, s, m, h or d (ms if none), '
+              f'e.g. "{example}"')
+
+
+def has_port(address):
+    if '$' in address:
+        return True
+    at = address.rfind('@')
+    if at >= 0:
+        prefix = address[:at].lower()
+        if any(name in prefix for name in _NO_PORT_PREFIXES):
+            return True
+        address = address[at + 1:]
+    if address.startswith('/'):
+        return True
+    if address.startswith('['):
+        close = address.find(']')
+        if close < 0:
+            return True
+        address = address[close + 1:]
+    colon = address.rfind(':')
+    return colon >= 0 and colon < len(address) - 1
+
+
+_BY_KIND = {
+    kinds.NUMBER: number,
+    kinds.MODE: mode,
+    kinds.BIND: bind,
+    kinds.SERVER: server,
+    kinds.TABLE: table,
+    kinds.BACKEND: backend,
+}
