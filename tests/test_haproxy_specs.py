@@ -18,7 +18,7 @@ def test_every_row_is_the_spec_of_a_keyword():
 
 def test_a_new_row_is_all_a_new_keyword_needs(monkeypatch):
     row = keywords.row('frobnicate', 1, keywords.NUMBER, what='a number',
-                     example='frobnicate 3', sections='peers')
+                       example='frobnicate 3', sections='peers')
     monkeypatch.setattr(specs, 'ROWS', (*keywords.ROWS, row))
     spec = specs._build()['frobnicate']
     assert spec == specs.Spec('frobnicate', {'peers': 'X'}, 1,
