@@ -1,9 +1,19 @@
 """The haproxy checker's specs: one per keyword, from the generated data
 and the rows kept by hand."""
 
+import pytest
+
 from snippetcheck import tooldata
+from snippetcheck.checkers import haproxy
 from snippetcheck.checkers.haproxy import keywords
 from snippetcheck.checkers.haproxy import specs
+from snippetcheck.context import DocumentContext
+from snippetcheck.context import Snippet
+
+
+def codes(text):
+    return [(finding.line, finding.code) for finding in
+            haproxy.check(Snippet('haproxy', text), DocumentContext())]
 
 
 def test_every_row_is_the_spec_of_a_keyword():
@@ -14,6 +24,18 @@ def test_every_row_is_the_spec_of_a_keyword():
         assert spec.sections, row.key
         assert set(row.sections) <= set(spec.sections), row.key
         assert set(row.sections) <= set(keywords.SECTIONS), row.key
+
+
+def test_a_judged_argument_is_required():
+    reads_first = {keywords.NUMBER, keywords.MODE, keywords.BIND,
+                   keywords.BACKEND}
+    for spec in specs.JUDGED.values():
+        if spec.kind in reads_first:
+            assert spec.args >= 1, spec.key
+        if spec.time is not None:
+            assert spec.args > spec.time, spec.key
+        assert spec.kind is None or spec.kind in (
+            reads_first | {keywords.SERVER, keywords.TABLE}), spec.key
 
 
 def test_a_new_row_is_all_a_new_keyword_needs(monkeypatch):
@@ -68,3 +90,14 @@ def test_server_options_and_their_words_come_from_the_tools():
     assert 'usesrc' in params              # -dKall only
     assert params['renegotiate'] == 0      # the 3.4 manual only
     assert set(params) >= keywords.SERVER_TIME_PARAMS
+
+
+@pytest.mark.parametrize(('text', 'expected'), [
+    # haproxy 2.6: "'hash-balance-factor' expects an integer argument."
+    ('backend b\n  hash-balance-factor', [(2, 'HAP011')]),
+    ('global\n  mworker-max-reloads', [(2, 'HAP011')]),
+    # haproxy 2.6: "'clitcpka-idle' expects an integer value"
+    ('defaults\n  clitcpka-idle', [(2, 'HAP011')]),
+])
+def test_a_missing_argument_haproxy_needs(text, expected):
+    assert codes(text) == expected
