@@ -101,3 +101,18 @@ def test_server_options_and_their_words_come_from_the_tools():
 ])
 def test_a_missing_argument_haproxy_needs(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(('text', 'expected'), [
+    # "inter" is the value of "cookie" here, not an option
+    ('backend b\n  server s1 10.0.0.1:80 cookie inter check', []),
+    ('backend b\n  server s1 10.0.0.1:80 cookie c1 inter 2x',
+     [(2, 'HAP006')]),
+    ('backend b\n  server s1 check inter 2x', [(2, 'HAP005'), (2, 'HAP006')]),
+    ('backend b\n  server s1 10.0.0.1:80 source 10.0.0.2 usesrc client',
+     []),
+    # an option haproxy 3.x knows is not an address
+    ('backend b\n  server s1 renegotiate', [(2, 'HAP005')]),
+])
+def test_server_options_are_read_with_their_values(text, expected):
+    assert codes(text) == expected

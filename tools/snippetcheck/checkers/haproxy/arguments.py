@@ -20,7 +20,6 @@ _NUMBER = re.compile(r'[0-9]+\Z')
 _DIGITS_THEN = re.compile(r'([0-9]+)(.*)\Z', re.DOTALL)
 _NO_PORT_PREFIXES = ('unix', 'abns', 'fd', 'sockpair', 'rhttp', 'uxst',
                      'uxdg')
-_EXPIRE = frozenset(('expire',))
 
 
 def free(value):
@@ -86,32 +85,50 @@ def server(judge, section, line, spec, args):
     address, then options.  ``default-server`` has only options, and a
     server of a peers section may lack its address (the local peer)."""
     key = spec.key
-    if key != 'default-server' and section.kind != 'peers':
+    start = 0
+    if key != 'default-server':
         if not args:
-            judge.add(line, 'HAP005',
-                      f'"{key}" has no name and no address; write '
-                      f'"{key} <name> <address>:<port>"')
+            if section.kind != 'peers':
+                judge.add(line, 'HAP005',
+                          f'"{key}" has no name and no address; write '
+                          f'"{key} <name> <address>:<port>"')
             return
-        position = 2 if key == 'server-template' else 1
-        if len(args) <= position or args[position] in SERVER_PARAMS:
-            name = ' '.join(args[:position])
+        start = 2 if key == 'server-template' else 1
+        if start < len(args) and args[start] not in SERVER_PARAMS:
+            start += 1              # past the address
+        elif section.kind != 'peers':
+            name = ' '.join(args[:start])
             judge.add(line, 'HAP005',
                       f'"{key} {name}" has no address; write '
                       f'"{key} {name} <address>:<port>" before its options')
     if not SERVER_TIME_PARAMS.isdisjoint(args):
-        parameter_times(judge, line, args, SERVER_TIME_PARAMS)
+        parameter_times(judge, line, args, start)
 
 
-def parameter_times(judge, line, args, parameters):
-    last = len(args) - 1
-    for index, word in enumerate(args):
-        if word in parameters and index < last:
-            time(judge, line, word, args[index + 1])
+def parameter_times(judge, line, args, index):
+    """Judge the times of the server options from *index* on, stepping
+    over the words each option takes."""
+    end = len(args)
+    while index < end:
+        word = args[index]
+        index += 1
+        skip = SERVER_PARAMS.get(word)
+        if not skip:
+            continue                # not an option, or one without value
+        if skip < 0:
+            return                  # takes the rest of the line
+        if index < end and word in SERVER_TIME_PARAMS:
+            time(judge, line, word, args[index])
+        index += skip
 
 
 def table(judge, section, line, spec, args):
+    """A stick table: the value of its "expire" is a time."""
     if 'expire' in args:
-        parameter_times(judge, line, args, _EXPIRE)
+        last = len(args) - 1
+        for index, word in enumerate(args):
+            if word == 'expire' and index < last:
+                time(judge, line, word, args[index + 1])
 
 
 def backend(judge, section, line, spec, args):

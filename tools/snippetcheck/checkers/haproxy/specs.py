@@ -143,7 +143,8 @@ SPECS = _build()
 #: ``{keyword: Spec}`` of the keywords whose arguments are judged.
 JUDGED = {key: spec for key, spec in SPECS.items() if spec.judged}
 
-#: ``{option: words it takes}`` of the options of ``server`` lines.
+#: ``{option: words it takes}`` of the options of ``server`` lines; the
+#: options in SERVER_TIME_PARAMS take a time.
 SERVER_PARAMS = _server_params()
 
 #: ``{section: {keyword: 'X' or 'N'}}``.
