@@ -116,3 +116,16 @@ def test_a_missing_argument_haproxy_needs(text, expected):
 ])
 def test_server_options_are_read_with_their_values(text, expected):
     assert codes(text) == expected
+
+
+@pytest.mark.parametrize(('text', 'expected'), [
+    # haproxy 2.6 -c accepts both: the variable is not part of the keyword
+    ('backend b\n  http-check set-var(check.port) int(1)', []),
+    ('backend b\n  tcp-check set-var-fmt(check.x) foo', []),
+    ('frontend f\n  http-check set-var(check.port) int(1)',
+     [(2, 'HAP003')]),
+    ('backend b\n  http-check sett-var(check.port) int(1)',
+     [(2, 'HAP002')]),
+])
+def test_a_keyword_with_an_argument_in_parentheses(text, expected):
+    assert codes(text) == expected

@@ -77,6 +77,15 @@ def _seconds(kind, head):
                         if key.startswith(prefix)))
 
 
+def _pair(words):
+    """The two-word keyword the first two words make; an argument in
+    parentheses is not part of it (``http-check set-var(check.x)``)."""
+    second = words[1]
+    if '(' in second:
+        second = second[:second.index('(')]
+    return f'{words[0]} {second}'
+
+
 def _clashes(kind, frontend_backend_may_share_name):
     """The proxy kinds whose names a proxy of *kind* may not take."""
     if kind == 'listen' or not frontend_backend_may_share_name:
@@ -266,7 +275,7 @@ class Judge:
                 if len(words) < 2:
                     self.missing_name(entry.line, first, section.kind)
                     return False
-                key = f'{first} {words[1]}'
+                key = _pair(words)
                 args = words[2:]
             else:
                 key = first
@@ -313,7 +322,7 @@ class Judge:
                      + (f'did you mean "{hint}"?' if hint else
                         'use .if, .elif, .else or .endif'))
             return False
-        pair = f'{first} {words[1]}' if len(words) > 1 else ''
+        pair = _pair(words) if len(words) > 1 else ''
         for candidate in (key, pair, first):
             where = specs.WHERE.get(candidate) if candidate else None
             if where:
@@ -343,7 +352,8 @@ class Judge:
             names = _seconds(kind, first)
             hint = self.suggest(words[1], f'{kind} {first}', names)
             self.add(entry.line, 'HAP002',
-                     f'unknown keyword "{pair}" in {kind} section; '
+                     f'unknown keyword "{first} {words[1]}" in {kind} '
+                     'section; '
                      + (f'did you mean "{first} {hint}"?' if hint else
                         'remove it or use a keyword haproxy knows'))
             return False
