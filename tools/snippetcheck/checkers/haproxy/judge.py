@@ -10,12 +10,12 @@ from snippetcheck.checkers.haproxy import specs
 from snippetcheck.checkers.haproxy.keywords import DIRECTIVES
 from snippetcheck.checkers.haproxy.keywords import PROXY_SECTIONS
 from snippetcheck.checkers.haproxy.keywords import SECTIONS
-from snippetcheck.checkers.haproxy.parser import join_angles
 from snippetcheck.checkers.haproxy.parser import section_name
 from snippetcheck.findings import Finding
 from snippetcheck.findings import closest
 from snippetcheck.findings import shorten
 from snippetcheck.placeholders import is_placeholder
+from snippetcheck.placeholders import join_placeholders
 
 _PROXIES = frozenset(('frontend', 'backend', 'listen'))
 _BACKENDS = frozenset(('backend', 'listen'))
@@ -154,7 +154,7 @@ class Judge:
         words = header.words
         name = section.name
         if '<' in header.text:
-            words = join_angles(words)
+            words = join_placeholders(words)
             name = section_name(words)
         if 'from' in words[1:-1]:
             index = words.index('from', 1)
@@ -219,7 +219,7 @@ class Judge:
         for entry in section.lines:
             words = entry.words
             if '<' in entry.text:
-                words = join_angles(words)
+                words = join_placeholders(words)
             first = words[0]
             if first in DIRECTIVES or first in _ELLIPSIS:
                 continue
@@ -267,7 +267,7 @@ class Judge:
         belong to an unknown section and must not be judged."""
         words = entry.words
         if '<' in entry.text:
-            words = join_angles(words)
+            words = join_placeholders(words)
         stripped = False
         while True:
             first = words[0]

@@ -169,28 +169,3 @@ def section_name(words):
     if words[0] == 'defaults' and words[1] == 'from':
         return ''
     return words[1]
-
-
-def join_angles(words):
-    """Join the words of an angle-bracket placeholder split at its spaces
-    (``<Virtual``, ``IP>:443`` become ``<Virtual IP>:443``)."""
-    count = len(words)
-    closes = [-1] * count          # index of the next word holding a '>'
-    following = -1
-    for index in range(count - 1, -1, -1):
-        closes[index] = following
-        if '>' in words[index]:
-            following = index
-    joined = []
-    index = 0
-    while index < count:
-        word = words[index]
-        if '<' in word and word.rfind('<') > word.rfind('>'):
-            close = closes[index]
-            if close > index:
-                joined.append(' '.join(words[index:close + 1]))
-                index = close + 1
-                continue
-        joined.append(word)
-        index += 1
-    return tuple(joined)
