@@ -70,29 +70,24 @@ class Spec(typing.NamedTuple):
         return bool(self.args or self.kind or self.time is not None)
 
 
-def _two_words(key):
-    return ' '.join(key.split()[:2])
-
-
 def _proxy_sections():
     """``{keyword: {section: flag}}`` over the proxy sections."""
-    described = {}
+    merged = {key: {kind: row[kind] for kind in PROXY_SECTIONS}
+              for key, row in tooldata.haproxy_proxy_matrix(
+                  described=True).items()}
     for release in tooldata.haproxy_manual_versions():
-        for key, row in tooldata.haproxy_manual(release)['described'] \
-                .items():
-            entry = described.setdefault(key, {})
+        described = tooldata.haproxy_manual(release)['described']
+        for key, row in described.items():
+            flags = merged[key]
             for kind in PROXY_SECTIONS:
-                entry[kind] = min(entry.get(kind, '-'), row[kind],
+                flags[kind] = min(flags[kind], row[kind],
                                   key=_FLAG_ORDER.index)
     found = {}
-    for key, row in tooldata.haproxy_proxy_matrix(described=True).items():
-        flags = {kind: row[kind] for kind in PROXY_SECTIONS}
-        for kind, flag in described.get(key, {}).items():
-            flags[kind] = min(flags[kind], flag, key=_FLAG_ORDER.index)
+    for key, flags in merged.items():
         if flags['frontend'] != '-' or flags['backend'] != '-':
             flags['listen'] = 'X'
-        found[_two_words(key)] = {kind: flag for kind, flag in flags.items()
-                                  if flag != '-'}
+        found[' '.join(key.split()[:2])] = {
+            kind: flag for kind, flag in flags.items() if flag != '-'}
     return found
 
 
