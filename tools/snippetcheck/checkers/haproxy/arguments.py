@@ -1,6 +1,6 @@
 """The arguments of a keyword line, judged as its spec says.
 
-:func:`judge` is called with the judge of the snippet (it reports through
+:func:`check` is called with the judge of the snippet (it reports through
 ``judge.add`` and collects backend names in ``judge.references``), the
 section, the line number, the keyword's :class:`~.specs.Spec` and the
 words after the keyword.  Placeholders and environment variables are
@@ -32,17 +32,17 @@ def free(value):
     return has_placeholder(value)
 
 
-def judge(judge, section, line, spec, args):
+def check(judge, section, line, spec, args):
     """Judge the arguments *args* of a keyword line."""
-    key, _, needed, kind, index, other, _, _ = spec
-    if len(args) < needed:
+    if len(args) < spec.args:
         if not args or not free(' '.join(args)):
             lacking(judge, line, spec, args)
         return
-    if kind is not None:
-        _BY_KIND[kind](judge, section, line, spec, args)
+    if spec.kind is not None:
+        _BY_KIND[spec.kind](judge, section, line, spec, args)
+    index = spec.time
     if index is not None and index < len(args):
-        time(judge, line, key, args[index], other)
+        time(judge, line, spec.key, args[index], spec.time_or)
 
 
 def lacking(judge, line, spec, args):

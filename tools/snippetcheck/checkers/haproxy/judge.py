@@ -295,7 +295,7 @@ class Judge:
             return False
         spec = _JUDGED.get(key)
         if spec is not None:
-            arguments.judge(self, section, entry.line, spec, args)
+            arguments.check(self, section, entry.line, spec, args)
         return False
 
     def missing_name(self, line, head, kind):
