@@ -79,7 +79,8 @@ def _seconds(kind, head):
 
 def _pair(words):
     """The two-word keyword the first two words make; an argument in
-    parentheses is not part of it (``http-check set-var(check.x)``)."""
+    parentheses is not part of it (``http-check set-var(check.x)``).
+    :meth:`Judge.line` does the same inline, on every line."""
     second = words[1]
     if '(' in second:
         second = second[:second.index('(')]
@@ -275,7 +276,10 @@ class Judge:
                 if len(words) < 2:
                     self.missing_name(entry.line, first, section.kind)
                     return False
-                key = _pair(words)
+                second = words[1]
+                if '(' in second:       # as _pair does
+                    second = second[:second.index('(')]
+                key = f'{first} {second}'
                 args = words[2:]
             else:
                 key = first
