@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from snippetcheck import catalogue
 from snippetcheck.checkers import haproxy
-from snippetcheck.checkers import haproxy_keywords as kw
+from snippetcheck.checkers.haproxy import specs as kw
 from snippetcheck.context import DocumentContext
 from snippetcheck.context import Snippet
 from snippetcheck.findings import Finding

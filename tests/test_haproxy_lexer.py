@@ -14,7 +14,7 @@ from pygments.token import Name
 from pygments.token import Number
 from pygments.token import String
 
-from snippetcheck.checkers import haproxy_keywords as kw
+from snippetcheck.checkers.haproxy import specs as kw
 from snippetcheck.haproxy_lexer import HaproxyLexer
 
 SAMPLE = """\

@@ -1,6 +1,6 @@
 """A Pygments lexer for haproxy.cfg, registered as ``haproxy``.
 
-The keyword lists come from :mod:`snippetcheck.checkers.haproxy_keywords`,
+The keyword lists come from :mod:`snippetcheck.checkers.haproxy.specs`,
 the tables the haproxy checker judges snippets with, so that what the guide
 highlights as a keyword and what the checker accepts never drift apart.
 
@@ -22,7 +22,8 @@ from pygments.token import String
 from pygments.token import Text
 from pygments.token import Whitespace
 
-from snippetcheck.checkers import haproxy_keywords as kw
+from snippetcheck.checkers.haproxy import keywords
+from snippetcheck.checkers.haproxy import specs as kw
 
 __all__ = ['HaproxyLexer']
 
@@ -32,7 +33,7 @@ __all__ = ['HaproxyLexer']
 _END = r'(?=[ \t]|$|#)'
 
 _SECTIONS = regex_opt(sorted(kw.SECTIONS))
-_DIRECTIVES = regex_opt(sorted(kw.DIRECTIVES))
+_DIRECTIVES = regex_opt(sorted(keywords.DIRECTIVES))
 _NAMED = frozenset(kw.OPTION_NAMES | kw.TIMEOUT_NAMES)
 _HEADS = frozenset(set().union(*kw.HEADS.values()) - {'option', 'timeout'})
 _SECOND_WORDS = frozenset(
