@@ -1,5 +1,7 @@
 """Tests of the crmsh checker (tools/snippetcheck/checkers/crmsh.py)."""
 
+import contextlib
+import shlex
 import time
 
 import pytest
@@ -12,8 +14,11 @@ from snippetcheck import catalogue
 from snippetcheck import engine
 from snippetcheck.checkers import crmsh
 from snippetcheck.checkers import pcs
+from snippetcheck.checkers.crmsh import reading
+from snippetcheck.checkers.crmsh.reading import element_words
 from snippetcheck.console import Command
 from snippetcheck.console import commands
+from snippetcheck.console import split
 from snippetcheck.context import DocumentContext
 from snippetcheck.context import Snippet
 from snippetcheck.findings import Finding
@@ -344,6 +349,34 @@ def test_tables():
         assert element in crmsh.LEVELS['configure'], element
 
 
+# -- words --------------------------------------------------------------------
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=' ab=:"\'\\\t\r\n\x0b\x0c\x1c\xa0\u2003é',
+               max_size=30))
+def test_a_block_is_split_as_crm_and_console_commands_are(text):
+    words = reading.words(text)
+    assert words == split(text)[0]
+    with contextlib.suppress(ValueError):   # crm refuses an unclosed quote
+        assert words == shlex.split(text)
+
+
+@pytest.mark.parametrize('text', [
+    'a "b c" d', 'a "" b', "a 'b' c", 'a "b\\c"', 'a\xa0b', 'a\tb',
+    'ip="10.0.0.11" x=\'y\'', 'a\x0bb',
+])
+def test_the_shortcuts_split_as_shlex_does(text):
+    assert reading.words(text) == shlex.split(text)
+
+
+def test_a_quoted_value_reads_the_same_in_a_block_and_a_command():
+    text = 'primitive vip ocf:heartbeat:IPaddr2 params ip="10.0.0.11" \\\n' \
+           '  description="the VIP" op monitor interval=30s'
+    [(_, words)] = element_words(text)
+    command = next(commands('$ crm configure ' + text))
+    assert list(command.argv[2:]) == words
+
+
 # -- robustness and speed -----------------------------------------------------
 
 LINE_WORDS = st.sampled_from([
@@ -365,7 +398,7 @@ TEXT = st.lists(st.one_of(LINE_WORDS, st.text(max_size=10)),
 def test_random_blocks_give_only_findings(text):
     doc = DocumentContext()
     checker = crmsh._Block(doc)
-    for line, tokens in crmsh._elements(text):
+    for line, tokens in element_words(text):
         checker.element(line, tokens)
     found = checker.finish()
     assert all(isinstance(finding, Finding) for finding in found)

@@ -29,12 +29,16 @@ import re
 
 from snippetcheck import agents
 from snippetcheck.catalogue import Check
+from snippetcheck.checkers.crmsh.reading import element_lines
+from snippetcheck.checkers.crmsh.reading import element_words
 from snippetcheck.findings import Finding
 from snippetcheck.findings import did_you_mean as _did_you_mean
 from snippetcheck.findings import shorten as _short
 from snippetcheck.placeholders import has_placeholder
 from snippetcheck.placeholders import is_value_placeholder as is_placeholder
 from snippetcheck.placeholders import join_placeholders
+
+__all__ = ['CHECKS', 'check', 'check_command', 'element_lines']
 
 #: The checks this module reports (see :mod:`snippetcheck.catalogue`).
 CHECKS = (
@@ -221,11 +225,6 @@ CRM_OPTIONS = {
 _SUGGESTION_POOL = 1000
 _SUGGESTIONS = 20
 
-_TOKEN_RE = re.compile(
-    r'''(?:[^\s"'\\]|\\.|"(?:[^"\\]|\\.)*"?|'[^']*'?)+''', re.S)
-_SPACE_RE = re.compile(r'\s')
-_ESCAPE_RE = re.compile(r'\\(.)', re.S)
-_QUOTE_RE = re.compile(r'''"((?:[^"\\]|\\.)*)"?|'([^']*)'?|\\(.)''', re.S)
 
 
 # -- entry points -------------------------------------------------------------
@@ -233,7 +232,7 @@ _QUOTE_RE = re.compile(r'''"((?:[^"\\]|\\.)*)"?|'([^']*)'?|\\(.)''', re.S)
 def check(snippet, document):
     """Findings for a ``crmsh`` block."""
     block = _Block(document)
-    for line, tokens in _elements(snippet.text):
+    for line, tokens in element_words(snippet.text):
         block.element(line, tokens)
     return block.finish()
 
@@ -241,80 +240,6 @@ def check(snippet, document):
 def check_command(command, document):
     """Findings for one ``crm ...`` console command."""
     return _command(command, document)
-
-
-# -- reading a block ----------------------------------------------------------
-
-def element_lines(text):
-    """Yield (first line, text) for each element of a block: comments and
-    blank lines left out, a line ending in a backslash joined to the
-    next."""
-    pending = []
-    start = 0
-    for number, raw in enumerate(str(text).split('\n'), 1):
-        line = raw.strip()
-        if not pending:
-            if not line or line.startswith('#'):
-                continue
-            start = number
-        if line.endswith('\\'):
-            pending.append(line[:-1].strip())
-            continue
-        pending.append(line)
-        yield start, ' '.join(part for part in pending if part)
-        pending = []
-    if pending:
-        yield start, ' '.join(part for part in pending if part)
-
-
-def _elements(text):
-    """Yield (first line, tokens) for each element of a block."""
-    for start, element in element_lines(text):
-        tokens = _tokens(element)
-        if tokens:
-            yield start, tokens
-
-
-def _tokens(text):
-    tokens = tokenize(text)
-    return join_placeholders(tokens) if '<' in text else tokens
-
-
-def tokenize(text):
-    """Split like shlex.split (quotes and backslashes), never raising.
-
-    Most lines need no more than str.split: only a quoted value holding
-    blanks, single and double quotes together, or a backslash take the
-    slower regular expression.
-    """
-    if '"' not in text and "'" not in text and '\\' not in text:
-        return text.split()
-    if '\\' not in text and not ('"' in text and "'" in text):
-        quote = '"' if '"' in text else "'"
-        parts = text.split(quote)
-        if len(parts) % 2 and not any(_SPACE_RE.search(part)
-                                      for part in parts[1::2]):
-            return text.replace(quote, '').split()
-    return [_unquote(token) if ('"' in token or "'" in token or
-                                '\\' in token) else token
-            for token in _TOKEN_RE.findall(text)]
-
-
-def _unquote(token):
-    if '\\' not in token:
-        if "'" not in token:
-            return token.replace('"', '')
-        if '"' not in token:
-            return token.replace("'", '')
-    return _QUOTE_RE.sub(_unquote_match, token)
-
-
-def _unquote_match(match):
-    if match.group(1) is not None:
-        return _ESCAPE_RE.sub(r'\1', match.group(1))
-    if match.group(2) is not None:
-        return match.group(2)
-    return match.group(3)
 
 
 class _Block:
