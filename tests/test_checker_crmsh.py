@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 
 from snippetcheck import catalogue
 from snippetcheck import engine
+from snippetcheck import tooldata
 from snippetcheck.checkers import crmsh
 from snippetcheck.checkers import pcs
+from snippetcheck.checkers.crmsh import elements
 from snippetcheck.checkers.crmsh import reading
+from snippetcheck.checkers.crmsh.block import Block
 from snippetcheck.checkers.crmsh.reading import element_words
 from snippetcheck.console import Command
 from snippetcheck.console import commands
@@ -105,6 +108,11 @@ MUST = [
     ('order o1 Mandatory:', (), 1, 'CRM006'),
     ('property stonith-enabled', (), 1, 'CRM006'),
     ('rsc_ticket t1 vip', ('vip',), 1, 'CRM006'),
+    # crm: "Expected at least N arguments"
+    ('bundle b1', (), 1, 'CRM006'),
+    ('property', (), 1, 'CRM006'),
+    ('user alice', (), 1, 'CRM006'),
+    ('xml', (), 1, 'CRM006'),
     # CRM007 duplicate id
     ('primitive vip ocf:heartbeat:IPaddr2\nprimitive vip systemd:x', (), 2,
      'CRM007'),
@@ -343,10 +351,38 @@ def test_console_near_miss(text):
 
 
 def test_tables():
-    assert set(crmsh.ELEMENTS) == set(crmsh._HANDLERS)
+    assert set(crmsh.ELEMENTS) == set(tooldata.crmsh_elements())
     assert 'configure' in crmsh.LEVELS
     for element in crmsh.ELEMENTS - {'fencing-topology'}:
         assert element in crmsh.LEVELS['configure'], element
+
+
+# -- the specs ----------------------------------------------------------------
+
+@pytest.mark.parametrize('name', sorted(elements.SPECS))
+def test_each_element_takes_the_arguments_crm_parses(name):
+    """Fewer arguments than crmsh's parser takes is CRM006, in a block and
+    as a crm configure command; as many, with ids, is not."""
+    least = tooldata.crmsh_elements()[name]['min_args'] or 0
+    assert elements.SPECS[name].min_args == least
+    if least == 0:
+        return
+    short = ' '.join([name, *['x1', 'x2', 'x3'][:least - 1]])
+    assert 'CRM006' in [f.code for f in block(short)], short
+    if name in crmsh.LEVELS['configure']:
+        argv = ('crm', 'configure', *short.split())
+        found = crmsh.check_command(Command(1, short, argv),
+                                    DocumentContext())
+        assert 'CRM006' in [f.code for f in found], argv
+
+
+def test_every_resource_kind_is_recorded_for_constraints():
+    kinds = {'primitive', 'group', 'clone', 'ms', 'rsc_template', 'bundle',
+             'tag'}
+    assert kinds == elements.RESOURCE_KINDS
+    doc = DocumentContext()
+    block('primitive p ocf:heartbeat:Dummy\nmaster m p', doc)
+    assert doc.resources['m'] == 'ms'
 
 
 # -- words --------------------------------------------------------------------
@@ -397,7 +433,7 @@ TEXT = st.lists(st.one_of(LINE_WORDS, st.text(max_size=10)),
                 max_size=8).map('\n'.join))
 def test_random_blocks_give_only_findings(text):
     doc = DocumentContext()
-    checker = crmsh._Block(doc)
+    checker = Block(doc)
     for line, tokens in element_words(text):
         checker.element(line, tokens)
     found = checker.finish()
