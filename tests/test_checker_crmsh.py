@@ -1,7 +1,9 @@
-"""Tests of the crmsh checker (tools/snippetcheck/checkers/crmsh.py)."""
+"""Tests of the crmsh checker (tools/snippetcheck/checkers/crmsh/)."""
 
 import contextlib
+import json
 import shlex
+import shutil
 import time
 
 import pytest
@@ -15,6 +17,7 @@ from snippetcheck import engine
 from snippetcheck import tooldata
 from snippetcheck.checkers import crmsh
 from snippetcheck.checkers import pcs
+from snippetcheck.checkers.crmsh import commands as crm_commands
 from snippetcheck.checkers.crmsh import elements
 from snippetcheck.checkers.crmsh import reading
 from snippetcheck.checkers.crmsh.block import Block
@@ -25,6 +28,7 @@ from snippetcheck.console import split
 from snippetcheck.context import DocumentContext
 from snippetcheck.context import Snippet
 from snippetcheck.findings import Finding
+from snippetcheck.tooldata import generate
 
 
 def document(*names):
@@ -322,6 +326,10 @@ CONSOLE_MUST = [
     ('$ crm configure collocation c1 inf: vip haproxy', ('vip', 'haproxy'),
      1, 'CRM008'),
     ('$ crm configure resource p1 ocf:heartbeat:Dummy', (), 1, 'CRM008'),
+    ('$ crm configure exit', (), 1, 'CRM008'),
+    # crm: "No such command"
+    ('$ crm up', (), 1, 'CRM001'),
+    ('$ crm configure acl_group g1 r1', (), 1, 'CRM001'),
 ]
 
 
@@ -345,16 +353,29 @@ def test_console_produces(text, known, line, code):
     '$ crm rsc status', '$ crm configure load update /tmp/crm.txt',
     '$ crm -f /tmp/crm.txt', '$ crm resource status',
     '$ crm configure colocation c1 inf: vip haproxy',
+    # crmsh 5.0 levels, by hand
+    '$ crm sbd status', '$ crm corosync link show',
 ])
 def test_console_near_miss(text):
     assert console(text, document('vip', 'haproxy')) == []
 
 
 def test_tables():
-    assert set(crmsh.ELEMENTS) == set(tooldata.crmsh_elements())
-    assert 'configure' in crmsh.LEVELS
-    for element in crmsh.ELEMENTS - {'fencing-topology'}:
-        assert element in crmsh.LEVELS['configure'], element
+    assert set(elements.SPECS) == set(tooldata.crmsh_elements())
+    assert 'configure' in crm_commands.TOP.entries
+    configure = crm_commands.TOP.entries['configure'].level
+    # crm has no `configure fencing-topology` nor `configure acl_group`
+    # command ("No such command"), though a block may hold both elements
+    for element in set(elements.SPECS) - {'fencing-topology', 'acl_group'}:
+        assert element in configure.entries, element
+    assert 'acl_group' not in configure.entries
+
+
+def test_a_fuzzy_alias_is_the_command_crm_runs():
+    # crm: '"mast" is accepted as "ms"', and parses the element as ms
+    [removed, short] = console('$ crm configure mast')
+    assert removed.code == 'CRM008' and '`ms`' in removed.message
+    assert short.message.startswith('ms needs')
 
 
 # -- the specs ----------------------------------------------------------------
@@ -369,7 +390,8 @@ def test_each_element_takes_the_arguments_crm_parses(name):
         return
     short = ' '.join([name, *['x1', 'x2', 'x3'][:least - 1]])
     assert 'CRM006' in [f.code for f in block(short)], short
-    if name in crmsh.LEVELS['configure']:
+    configure = crm_commands.TOP.entries['configure'].level
+    if name in configure.entries:
         argv = ('crm', 'configure', *short.split())
         found = crmsh.check_command(Command(1, short, argv),
                                     DocumentContext())
@@ -383,6 +405,20 @@ def test_every_resource_kind_is_recorded_for_constraints():
     doc = DocumentContext()
     block('primitive p ocf:heartbeat:Dummy\nmaster m p', doc)
     assert doc.resources['m'] == 'ms'
+
+
+def test_the_levels_are_crms_and_the_added_ones():
+    for path, facts in tooldata.crmsh_levels().items():
+        level = crm_commands.TOP
+        for word in path:
+            level = level.entries[word].level
+        assert set(facts['commands']) | set(facts['sublevels']) <= \
+            set(level.entries), path
+    for path in crm_commands.ADDED_LEVELS:
+        assert path not in tooldata.crmsh_levels()
+    navigation = {'cd', 'help', 'ls', 'quit', 'up', 'end', 'back', 'bye',
+                  'exit', '?'}
+    assert navigation <= crm_commands.NAVIGATION
 
 
 # -- words --------------------------------------------------------------------
@@ -411,6 +447,68 @@ def test_a_quoted_value_reads_the_same_in_a_block_and_a_command():
     [(_, words)] = element_words(text)
     command = next(commands('$ crm configure ' + text))
     assert list(command.argv[2:]) == words
+
+
+# -- crm itself ---------------------------------------------------------------
+
+_CRM_TAKES = """
+import json, sys
+from crmsh import command, ui_root
+found = []
+with open(sys.argv[1], encoding='utf-8') as stream:
+    argvs = json.load(stream)
+for argv in argvs:
+    children, taken = ui_root.Root._children, []
+    for word in argv:
+        info = command.fuzzy_get(children, word)
+        if not info:
+            taken.append('no such command')
+            break
+        if word in info.aliases and word not in ('-h', '--help'):
+            taken.append('deprecated')
+        if info.type != 'level':
+            break
+        children = info.level._children
+    found.append(taken)
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which('crm', path='/usr/sbin:/usr/bin') is None,
+                    reason='crm not installed (bindep.txt: crmsh)')
+def test_crm_takes_each_word_as_the_checker_does(tmp_path):
+    """crm's own command tree (its fuzzy_get; nothing runs) refuses or
+    warns about the words the checker reports, outside the levels added
+    by hand for crmsh 5.0."""
+    words = set()
+    level_names = ['configure', 'resource', 'node', 'cib', 'cluster',
+                   'history', 'ra', 'options']
+    for level in [crm_commands.TOP] + [crm_commands.TOP.entries[name].level
+                                       for name in level_names]:
+        for name in level.entries:
+            words.add(name)
+            # crm reads a word as a regular expression: no "?" in a guess
+            if name.replace('_', '').replace('-', '').isalnum():
+                words.update([name[:2], name[:-1], name + 'x',
+                              name[0] + name[2:]])
+    words = sorted(word for word in words if word and word[0] != '-')
+    argvs = [[word] for word in words] + [[name, word] for name in
+                                         level_names for word in words]
+    argvs = [argv for argv in argvs if argv[0] not in ('sbd', 'sb', 'sd')]
+    (tmp_path / 'argvs.json').write_text(json.dumps(argvs))
+    (tmp_path / 'takes.py').write_text(_CRM_TAKES)
+    taken = generate.run_json([generate.interpreter('crm'), '-I',
+                               str(tmp_path / 'takes.py'),
+                               str(tmp_path / 'argvs.json')])
+    for argv, crm_says in zip(argvs, taken, strict=True):
+        found = crmsh.check_command(Command(1, '', ('crm', *argv)),
+                                    DocumentContext())
+        said = [f.code for f in found if f.message.startswith(
+            ('`crm', 'crm warns'))]
+        wanted = [{'no such command': 'CRM001', 'deprecated': 'CRM008'}[
+            event] for event in crm_says]
+        assert said == wanted, (argv, crm_says, found)
 
 
 # -- robustness and speed -----------------------------------------------------
@@ -456,7 +554,7 @@ def test_random_text_gives_only_findings(text):
      'cfg', 'node', 'corosync', 'link']), st.text(max_size=8)), max_size=15))
 def test_random_commands_give_only_findings(args):
     command = Command(2, ' '.join(args), tuple(['crm', *args]))
-    found = crmsh._command(command, document('vip'))
+    found = crmsh.check_command(command, document('vip'))
     assert all(isinstance(finding, Finding) and finding.line == 2
                for finding in found)
 
