@@ -41,8 +41,7 @@ class Command:
 class Level:
     """A crm command level: what each word crm takes there runs."""
 
-    def __init__(self, path):
-        self.path = path
+    def __init__(self):
         #: {name or alias: Command}
         self.entries = {}
         #: {alias: name} of the aliases crm warns about
@@ -100,17 +99,19 @@ def _navigation(found):
     which crm's help hides (cd, help, ls, quit, up): {name: (aliases,
     deprecated aliases)}."""
     below = [path for path in found if path]
-    names = set(found[below[0]]['commands']).intersection(
-        *(found[path]['commands'] for path in below[1:]))
+    first = found[below[0]]['commands']
+    names = set(first).intersection(*(found[path]['commands']
+                                      for path in below[1:]))
     warned = tooldata.crmsh_deprecated_aliases(below[0])
-    return {name: (aliases, [alias for alias in aliases if alias in warned])
-            for name in sorted(names)
-            for aliases in [found[below[0]]['commands'][name]['aliases']]}
+    return {name: (first[name]['aliases'],
+                   [alias for alias in first[name]['aliases']
+                    if alias in warned])
+            for name in sorted(names)}
 
 
 def _levels(found, navigation):
     """The top level, with every level under it."""
-    levels = {path: Level(path) for path in [*found, *ADDED_LEVELS]}
+    levels = {path: Level() for path in [*found, *ADDED_LEVELS]}
     for path, facts in found.items():
         level = levels[path]
         deprecated = tooldata.crmsh_deprecated_aliases(path)

@@ -59,13 +59,13 @@ def words(text, plain=None):
     """The words of *text*: ``console.split(text)``, never raising.
 
     Most lines of a block take one of two shortcuts, each giving what
-    console.split gives, several times faster (a block has many quoted
-    values, and console.split, made for a few commands, walks every
-    quoted word with a regular expression): a line with no quote and no
-    backslash, and one with quotes of one kind around values without
-    blanks (``ip="10.0.0.11"``).  Both need str.split to split where
-    shlex does; *plain* true says so of the whole block the line is from,
-    which is cheaper to learn once.
+    console.split gives, several times faster (console.split, made for a
+    few commands a page, runs a regular expression over every line, and
+    a block has many lines): a line with no quote and no backslash, and
+    one with quotes of one kind around values without blanks
+    (``ip="10.0.0.11"``).  Both need str.split to split where shlex does;
+    *plain* true says so of the whole block the line is from, which is
+    cheaper to learn once.
     """
     if plain is None:
         plain = _blanks_split_alike(text)
