@@ -78,6 +78,16 @@ def _resource_set(el, words):
     return count
 
 
+def _constrained(el, t, words, option, verb):
+    """The resources of a colocation or order (*words*, but its *option*)
+    and its id: "needs the resources it *verb*" when there are none."""
+    words = [word for word in words if not word.startswith(option)]
+    if _resource_set(el, words) == 0:
+        el.add('CRM006', f'{el.name} {shorten(t[1])} needs the resources it '
+               f'{verb}')
+    el.define(t[1])
+
+
 def colocation(el, t):
     """``colocation ID SCORE: RSC[:ROLE] WITH_RSC[:ROLE]`` or sets."""
     score = t[2]
@@ -99,11 +109,7 @@ def colocation(el, t):
         elif not value:
             el.add('CRM002', f'{el.name} {shorten(t[1])}: ":" has no score '
                    'before it; write inf:, -inf: or a number')
-    rest = [word for word in rest if not word.startswith('node-attribute=')]
-    if _resource_set(el, rest) == 0:
-        el.add('CRM006', f'{el.name} {shorten(t[1])} needs the resources it '
-               'colocates')
-    el.define(t[1])
+    _constrained(el, t, rest, 'node-attribute=', 'colocates')
 
 
 def order(el, t):
@@ -127,11 +133,7 @@ def order(el, t):
                f'{shorten(t[1])} Mandatory: {shorten(" ".join(t[2:4]))}` (or '
                'Optional:, Serialize:)')
         rest = t[2:]
-    rest = [word for word in rest if not word.startswith('symmetrical=')]
-    if _resource_set(el, rest) == 0:
-        el.add('CRM006', f'order {shorten(t[1])} needs the resources it '
-               'orders')
-    el.define(t[1])
+    _constrained(el, t, rest, 'symmetrical=', 'orders')
 
 
 def rsc_ticket(el, t):
