@@ -1,5 +1,9 @@
-"""Tests of the crmsh checker (tools/snippetcheck/checkers/crmsh.py)."""
+"""Tests of the crmsh checker (tools/snippetcheck/checkers/crmsh/)."""
 
+import contextlib
+import json
+import shlex
+import shutil
 import time
 
 import pytest
@@ -10,13 +14,21 @@ from hypothesis import strategies as st
 
 from snippetcheck import catalogue
 from snippetcheck import engine
+from snippetcheck import tooldata
 from snippetcheck.checkers import crmsh
 from snippetcheck.checkers import pcs
+from snippetcheck.checkers.crmsh import commands as crm_commands
+from snippetcheck.checkers.crmsh import elements
+from snippetcheck.checkers.crmsh import reading
+from snippetcheck.checkers.crmsh.block import Block
+from snippetcheck.checkers.crmsh.reading import element_words
 from snippetcheck.console import Command
 from snippetcheck.console import commands
+from snippetcheck.console import split
 from snippetcheck.context import DocumentContext
 from snippetcheck.context import Snippet
 from snippetcheck.findings import Finding
+from snippetcheck.tooldata import generate
 
 
 def document(*names):
@@ -100,6 +112,11 @@ MUST = [
     ('order o1 Mandatory:', (), 1, 'CRM006'),
     ('property stonith-enabled', (), 1, 'CRM006'),
     ('rsc_ticket t1 vip', ('vip',), 1, 'CRM006'),
+    # crm: "Expected at least N arguments"
+    ('bundle b1', (), 1, 'CRM006'),
+    ('property', (), 1, 'CRM006'),
+    ('user alice', (), 1, 'CRM006'),
+    ('xml', (), 1, 'CRM006'),
     # CRM007 duplicate id
     ('primitive vip ocf:heartbeat:IPaddr2\nprimitive vip systemd:x', (), 2,
      'CRM007'),
@@ -309,6 +326,10 @@ CONSOLE_MUST = [
     ('$ crm configure collocation c1 inf: vip haproxy', ('vip', 'haproxy'),
      1, 'CRM008'),
     ('$ crm configure resource p1 ocf:heartbeat:Dummy', (), 1, 'CRM008'),
+    ('$ crm configure exit', (), 1, 'CRM008'),
+    # crm: "No such command"
+    ('$ crm up', (), 1, 'CRM001'),
+    ('$ crm configure acl_group g1 r1', (), 1, 'CRM001'),
 ]
 
 
@@ -332,16 +353,162 @@ def test_console_produces(text, known, line, code):
     '$ crm rsc status', '$ crm configure load update /tmp/crm.txt',
     '$ crm -f /tmp/crm.txt', '$ crm resource status',
     '$ crm configure colocation c1 inf: vip haproxy',
+    # crmsh 5.0 levels, by hand
+    '$ crm sbd status', '$ crm corosync link show',
 ])
 def test_console_near_miss(text):
     assert console(text, document('vip', 'haproxy')) == []
 
 
 def test_tables():
-    assert set(crmsh.ELEMENTS) == set(crmsh._HANDLERS)
-    assert 'configure' in crmsh.LEVELS
-    for element in crmsh.ELEMENTS - {'fencing-topology'}:
-        assert element in crmsh.LEVELS['configure'], element
+    assert set(elements.SPECS) == set(tooldata.crmsh_elements())
+    assert 'configure' in crm_commands.TOP.entries
+    configure = crm_commands.TOP.entries['configure'].level
+    # crm has no `configure fencing-topology` nor `configure acl_group`
+    # command ("No such command"), though a block may hold both elements
+    for element in set(elements.SPECS) - {'fencing-topology', 'acl_group'}:
+        assert element in configure.entries, element
+    assert 'acl_group' not in configure.entries
+
+
+def test_a_fuzzy_alias_is_the_command_crm_runs():
+    # crm: '"mast" is accepted as "ms"', and parses the element as ms
+    [removed, short] = console('$ crm configure mast')
+    assert removed.code == 'CRM008' and '`ms`' in removed.message
+    assert short.message.startswith('ms needs')
+
+
+# -- the specs ----------------------------------------------------------------
+
+@pytest.mark.parametrize('name', sorted(elements.SPECS))
+def test_each_element_takes_the_arguments_crm_parses(name):
+    """Fewer arguments than crmsh's parser takes is CRM006, in a block and
+    as a crm configure command; as many, with ids, is not."""
+    least = tooldata.crmsh_elements()[name]['min_args'] or 0
+    assert elements.SPECS[name].min_args == least
+    if least == 0:
+        return
+    short = ' '.join([name, *['x1', 'x2', 'x3'][:least - 1]])
+    assert 'CRM006' in [f.code for f in block(short)], short
+    configure = crm_commands.TOP.entries['configure'].level
+    if name in configure.entries:
+        argv = ('crm', 'configure', *short.split())
+        found = crmsh.check_command(Command(1, short, argv),
+                                    DocumentContext())
+        assert 'CRM006' in [f.code for f in found], argv
+
+
+def test_every_resource_kind_is_recorded_for_constraints():
+    kinds = {'primitive', 'group', 'clone', 'ms', 'rsc_template', 'bundle',
+             'tag'}
+    assert kinds == elements.RESOURCE_KINDS
+    doc = DocumentContext()
+    block('primitive p ocf:heartbeat:Dummy\nmaster m p', doc)
+    assert doc.resources['m'] == 'ms'
+
+
+def test_the_levels_are_crms_and_the_added_ones():
+    for path, facts in tooldata.crmsh_levels().items():
+        level = crm_commands.TOP
+        for word in path:
+            level = level.entries[word].level
+        assert set(facts['commands']) | set(facts['sublevels']) <= \
+            set(level.entries), path
+    for path in crm_commands.ADDED_LEVELS:
+        assert path not in tooldata.crmsh_levels()
+    navigation = {'cd', 'help', 'ls', 'quit', 'up', 'end', 'back', 'bye',
+                  'exit', '?'}
+    assert navigation <= crm_commands.NAVIGATION
+
+
+# -- words --------------------------------------------------------------------
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=' ab=:"\'\\\t\r\n\x0b\x0c\x1c\xa0\u2003é',
+               max_size=30))
+def test_a_block_is_split_as_crm_and_console_commands_are(text):
+    words = reading.words(text)
+    assert words == split(text)[0]
+    with contextlib.suppress(ValueError):   # crm refuses an unclosed quote
+        assert words == shlex.split(text)
+
+
+@pytest.mark.parametrize('text', [
+    'a "b c" d', 'a "" b', "a 'b' c", 'a "b\\c"', 'a\xa0b', 'a\tb',
+    'ip="10.0.0.11" x=\'y\'', 'a\x0bb',
+])
+def test_the_shortcuts_split_as_shlex_does(text):
+    assert reading.words(text) == shlex.split(text)
+
+
+def test_a_quoted_value_reads_the_same_in_a_block_and_a_command():
+    text = 'primitive vip ocf:heartbeat:IPaddr2 params ip="10.0.0.11" \\\n' \
+           '  description="the VIP" op monitor interval=30s'
+    [(_, words)] = element_words(text)
+    command = next(commands('$ crm configure ' + text))
+    assert list(command.argv[2:]) == words
+
+
+# -- crm itself ---------------------------------------------------------------
+
+_CRM_TAKES = """
+import json, sys
+from crmsh import command, ui_root
+found = []
+with open(sys.argv[1], encoding='utf-8') as stream:
+    argvs = json.load(stream)
+for argv in argvs:
+    children, taken = ui_root.Root._children, []
+    for word in argv:
+        info = command.fuzzy_get(children, word)
+        if not info:
+            taken.append('no such command')
+            break
+        if word in info.aliases and word not in ('-h', '--help'):
+            taken.append('deprecated')
+        if info.type != 'level':
+            break
+        children = info.level._children
+    found.append(taken)
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which('crm', path='/usr/sbin:/usr/bin') is None,
+                    reason='crm not installed (bindep.txt: crmsh)')
+def test_crm_takes_each_word_as_the_checker_does(tmp_path):
+    """crm's own command tree (its fuzzy_get; nothing runs) refuses or
+    warns about the words the checker reports, outside the levels added
+    by hand for crmsh 5.0."""
+    words = set()
+    level_names = ['configure', 'resource', 'node', 'cib', 'cluster',
+                   'history', 'ra', 'options']
+    for level in [crm_commands.TOP] + [crm_commands.TOP.entries[name].level
+                                       for name in level_names]:
+        for name in level.entries:
+            words.add(name)
+            # crm reads a word as a regular expression: no "?" in a guess
+            if name.replace('_', '').replace('-', '').isalnum():
+                words.update([name[:2], name[:-1], name + 'x',
+                              name[0] + name[2:]])
+    words = sorted(word for word in words if word and word[0] != '-')
+    argvs = [[word] for word in words] + [[name, word] for name in
+                                         level_names for word in words]
+    argvs = [argv for argv in argvs if argv[0] not in ('sbd', 'sb', 'sd')]
+    (tmp_path / 'argvs.json').write_text(json.dumps(argvs))
+    (tmp_path / 'takes.py').write_text(_CRM_TAKES)
+    taken = generate.run_json([generate.interpreter('crm'), '-I',
+                               str(tmp_path / 'takes.py'),
+                               str(tmp_path / 'argvs.json')])
+    for argv, crm_says in zip(argvs, taken, strict=True):
+        found = crmsh.check_command(Command(1, '', ('crm', *argv)),
+                                    DocumentContext())
+        said = [f.code for f in found if f.message.startswith(
+            ('`crm', 'crm warns'))]
+        wanted = [{'no such command': 'CRM001', 'deprecated': 'CRM008'}[
+            event] for event in crm_says]
+        assert said == wanted, (argv, crm_says, found)
 
 
 # -- robustness and speed -----------------------------------------------------
@@ -364,8 +531,8 @@ TEXT = st.lists(st.one_of(LINE_WORDS, st.text(max_size=10)),
                 max_size=8).map('\n'.join))
 def test_random_blocks_give_only_findings(text):
     doc = DocumentContext()
-    checker = crmsh._Block(doc)
-    for line, tokens in crmsh._elements(text):
+    checker = Block(doc)
+    for line, tokens in element_words(text):
         checker.element(line, tokens)
     found = checker.finish()
     assert all(isinstance(finding, Finding) for finding in found)
@@ -387,7 +554,7 @@ def test_random_text_gives_only_findings(text):
      'cfg', 'node', 'corosync', 'link']), st.text(max_size=8)), max_size=15))
 def test_random_commands_give_only_findings(args):
     command = Command(2, ' '.join(args), tuple(['crm', *args]))
-    found = crmsh._command(command, document('vip'))
+    found = crmsh.check_command(command, document('vip'))
     assert all(isinstance(finding, Finding) and finding.line == 2
                for finding in found)
 
