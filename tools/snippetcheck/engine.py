@@ -10,6 +10,7 @@ does not finish within the timeout is stopped and reported as SC006.
 """
 
 import dataclasses
+import importlib
 import re
 import signal
 import threading
@@ -80,49 +81,24 @@ def language_of(snippet):
     return LANGUAGES.get(snippet.language)
 
 
-def _ini(snippet, document):
-    from snippetcheck.checkers import options
-    return options.check(snippet, document)
+def _lazy(module, function):
+    """A checker that imports its module on first use (the checkers and
+    their data are loaded only by documents that need them)."""
+    def checker(*args):
+        return getattr(importlib.import_module(module), function)(*args)
+    checker.__qualname__ = f'{module}.{function}'
+    return checker
 
 
-def _haproxy(snippet, document):
-    from snippetcheck.checkers import haproxy
-    return haproxy.check(snippet, document)
-
-
-def _crmsh(snippet, document):
-    from snippetcheck.checkers import crmsh
-    return crmsh.check(snippet, document)
-
-
-def _python(snippet, document):
-    from snippetcheck.checkers import syntax
-    return syntax.check_python(snippet, document)
-
-
-def _yaml(snippet, document):
-    from snippetcheck.checkers import syntax
-    return syntax.check_yaml(snippet, document)
-
-
-def _pcs_command(command, document):
-    from snippetcheck.checkers import pcs
-    return pcs.check_command(command, document)
-
-
-def _crm_command(command, document):
-    from snippetcheck.checkers import crmsh
-    return crmsh.check_command(command, document)
-
-
-def _openstack_command(command, document):
-    from snippetcheck.checkers import openstack
-    return openstack.check_command(command, document)
-
+_openstack_command = _lazy('snippetcheck.checkers.openstack',
+                           'check_command')
 
 #: A console command's program -> its checker.
-PROGRAMS = {'pcs': _pcs_command, 'crm': _crm_command,
-            'openstack': _openstack_command}
+PROGRAMS = {
+    'pcs': _lazy('snippetcheck.checkers.pcs', 'check_command'),
+    'crm': _lazy('snippetcheck.checkers.crmsh', 'check_command'),
+    'openstack': _openstack_command,
+}
 
 
 def _console(snippet, document):
@@ -138,8 +114,14 @@ def _console(snippet, document):
     return findings
 
 
-CHECKERS = {'ini': _ini, 'haproxy': _haproxy, 'console': _console,
-            'crmsh': _crmsh, 'python': _python, 'yaml': _yaml}
+CHECKERS = {
+    'ini': _lazy('snippetcheck.checkers.options', 'check'),
+    'haproxy': _lazy('snippetcheck.checkers.haproxy', 'check'),
+    'console': _console,
+    'crmsh': _lazy('snippetcheck.checkers.crmsh', 'check'),
+    'python': _lazy('snippetcheck.checkers.syntax', 'check_python'),
+    'yaml': _lazy('snippetcheck.checkers.syntax', 'check_yaml'),
+}
 
 
 def check_snippets(found, release=None, timeout=DEFAULT_TIMEOUT,

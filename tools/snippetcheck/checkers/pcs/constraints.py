@@ -21,17 +21,26 @@ def _removed(check, word):
     return False
 
 
-def location(check, args):
+def _common(check, args, command, what):
+    """Judge what every constraint command shares (a removed form,
+    ``config``, ``remove``/``delete``); True when that was all."""
     if not args:
-        return
+        return True
     word = args[0]
     if _removed(check, word) or word == 'config':
-        return
+        return True
     if word in ('remove', 'delete'):
         if len(args) < 2:
-            check.add('PCS007', f'`pcs constraint location {word}` needs a '
-                      'constraint id')
+            check.add('PCS007', f'`pcs constraint {command} {word}` needs '
+                      f'a {what}')
+        return True
+    return False
+
+
+def location(check, args):
+    if _common(check, args, 'location', 'constraint id'):
         return
+    word = args[0]
     if word == 'add':
         if len(args) < 4:
             check.add('PCS007', '`pcs constraint location add` needs an id, '
@@ -59,16 +68,9 @@ def location(check, args):
 
 
 def order(check, args):
-    if not args:
+    if _common(check, args, 'order', 'resource id'):
         return
     word = args[0]
-    if _removed(check, word) or word == 'config':
-        return
-    if word in ('remove', 'delete'):
-        if len(args) < 2:
-            check.add('PCS007', f'`pcs constraint order {word}` needs a '
-                      'resource id')
-        return
     if word == 'set':
         _sets(check, check.spec.subcommands['set'], args[1:])
         return
