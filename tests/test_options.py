@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from snippetcheck import engine
+from snippetcheck.checkers import ini
 from snippetcheck.checkers import options as options_checker
 from snippetcheck.context import DocumentContext
 from snippetcheck.context import Snippet
@@ -253,6 +254,81 @@ def test_unknown_file_is_not_judged():
     assert check('[DEFAULT]\nanything = goes', '') == []
 
 
+# -- ceph's own dialect -------------------------------------------------------
+
+CEPH = '/etc/ceph/ceph.conf'
+KEYRING = '/etc/ceph/ceph.client.cinder.keyring'
+
+
+@pytest.mark.parametrize('path, kind', [
+    ('/etc/ceph/ceph.conf', 'conf'), ('ceph.conf', 'conf'),
+    ('/etc/ceph/backup.conf', 'conf'),
+    ('/etc/ceph/ceph.client.cinder.keyring', 'keyring'),
+    ('ceph.client.glance.keyring', 'keyring'),
+    ('/var/lib/ceph/mon/ceph-a/keyring', 'keyring'),
+    # near misses: not ceph's ini files
+    ('/etc/ceph/rbdmap', None), ('/etc/nova/nova.conf', None),
+    ('/etc/nova/ceph.conf.sample', None), ('/etc/keyring', None),
+    ('', None),
+])
+def test_ceph_files_are_recognised_by_name(path, kind):
+    assert ini.ceph_file(path) == kind
+
+
+def test_ceph_conf_as_ceph_reads_it():
+    text = ('# the cluster\n'
+            '[global]\n'
+            '\tfsid = 8d5cc2e7-7bd4-4e6f-9f2b-6c7ae59c8c0e\n'
+            '\tmon host = 10.0.0.12,10.0.0.13,10.0.0.14 ; the monitors\n'
+            '\tpublic network = 10.0.0.0/24\n'
+            'auth_cluster_required = cephx\n'
+            'log file = "/var/log/ceph/$cluster-$name.log"\n'
+            'mon initial members = controller1, \\\n'
+            '  controller2, controller3\n'
+            '\n'
+            '[client.cinder]\n'
+            '    keyring = /etc/ceph/ceph.client.cinder.keyring\n'
+            '[client.glance]\n'
+            'keyring = /etc/ceph/ceph.client.glance.keyring\n')
+    assert check(text, CEPH) == []
+    # the same text is no oslo.config file
+    assert check(text, '/etc/foo/foo.conf') != []
+
+
+def test_ceph_keyring_as_ceph_reads_it():
+    text = ('[client.cinder]\n'
+            '\tkey = AQBf5bVlAAAAABAAsh8bVJn2dk0TnbbX4b1ZRg==\n'
+            '\tcaps mon = "profile rbd"\n'
+            '\tcaps osd = "profile rbd pool=volumes, profile rbd '
+            'pool=images"\n'
+            'caps_mgr = "profile rbd pool=volumes"\n'
+            '[global]\n')
+    assert check(text, KEYRING) == []
+
+
+@pytest.mark.parametrize('code, line, text, filename', [
+    ('INI001', 2, '[global]\n  [osd]\nosd pool default size = 3', CEPH),
+    ('INI001', 1, '[client.cinder\nkeyring = x', CEPH),
+    ('INI001', 1, '[global] fsid = x', CEPH),
+    ('INI002', 2, '[global]\nmon host 10.0.0.12', CEPH),
+    # ceph separates a value by "=" only
+    ('INI002', 2, '[global]\nmon_host: 10.0.0.12', CEPH),
+    ('INI002', 2, '[global]\nlog file = "/var/log/ceph.log', CEPH),
+    # "#" starts a comment inside quotes too
+    ('INI002', 2, '[global]\nadmin socket = "/run/#1.asok"', CEPH),
+    ('INI002', 2, '[global]\nauth = "cephx" none', CEPH),
+    ('INI003', 3, '[global]\nmon host = 10.0.0.12\nmon_host = 10.0.0.13',
+     CEPH),
+    ('INI005', 2, '[global]\n= 10.0.0.12', CEPH),
+    # a keyring's sections are entity names; its settings key and caps
+    ('OPT005', 2, '[cinder]\nkey = AQBf5bVl', KEYRING),
+    ('OPT001', 2, '[client.cinder]\nkeyring = /etc/ceph/x', KEYRING),
+    ('OPT001', 2, '[client.cinder]\ncaps = "profile rbd"', KEYRING),
+])
+def test_what_ceph_rejects(code, line, text, filename):
+    assert (line, code) in check(text, filename)
+
+
 # -- the data -----------------------------------------------------------------
 
 def test_data_names_its_sources():
@@ -414,4 +490,6 @@ def test_option_findings_in_a_build(app):
         ('index.rst', at('connection = mysql'), 'OPT001'),
         ('index.rst', at('rabbit_hosts'), 'OPT001'),
         ('index.rst', at('rabbit_retry_interval = soon'), 'OPT004'),
+        # ceph reads "mon host" and "mon_host" as one option
+        ('index.rst', at('mon_host = 10.0.0.12'), 'INI003'),
     ])

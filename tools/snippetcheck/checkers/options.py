@@ -6,6 +6,11 @@ the service packages (:mod:`snippetcheck.options`). Values are judged by
 oslo.config's own types, built from the data as the service builds them.
 Placeholders and ``$option`` substitutions are accepted as values of any
 type.
+
+Ceph's configuration files and keyrings have no oslo.config options: they
+are judged by ceph's own ini rules (:func:`snippetcheck.checkers.ini.
+parse_ceph`), and a keyring also by the sections and settings ceph reads
+from one.
 """
 
 import re
@@ -51,7 +56,15 @@ CHECKS = (
 
 def check(snippet, document):
     """Syntax findings of an ini snippet, and those of its options when
-    its file is known. A multi-valued option may be set more than once."""
+    its file is known. A multi-valued option may be set more than once. A
+    ceph file (:func:`ini.ceph_file`) is judged by ceph's own rules
+    instead: it has no oslo.config options."""
+    ceph = ini.ceph_file(snippet.filename)
+    if ceph:
+        parsed = ini.parse_ceph(snippet.text)
+        if ceph == 'keyring':
+            return parsed.findings + _keyring(parsed.assignments)
+        return parsed.findings
     parsed = ini.parse(snippet.text)
     schema = schemas.for_file(snippet.filename, document.release)
     if schema is None:
@@ -61,6 +74,42 @@ def check(snippet, document):
              spec in resolved}
     return _repeats_kept(parsed, specs, document.release) + \
         _judge(resolved, schema)
+
+
+#: The entity types of ceph (EntityName in src/common/entity_name.cc): a
+#: keyring's sections other than [global] are TYPE.ID.
+CEPH_ENTITY_TYPES = ('auth', 'mon', 'osd', 'mds', 'mgr', 'client')
+
+
+def _keyring(assignments):
+    """What ceph rejects in a keyring (KeyRing::decode_plaintext in ceph's
+    src/auth/KeyRing.cc): a section other than [global] that is no
+    entity name, and a setting other than ``key``, ``caps TYPE`` and
+    ``auid``; either makes the whole keyring unreadable."""
+    findings = []
+    reported = set()
+    for section, key, _values, line in assignments:
+        if section == 'global':
+            continue
+        kind, dot, _name = section.partition('.')
+        if not dot or kind not in CEPH_ENTITY_TYPES:
+            if section not in reported:
+                reported.add(section)
+                findings.append(Finding(
+                    line, 'OPT005',
+                    f'[{section}] is no ceph entity name, so ceph cannot '
+                    'read the keyring; write [TYPE.ID], TYPE one of '
+                    f"{', '.join(CEPH_ENTITY_TYPES)} ([client.cinder])"))
+            continue
+        setting = key.replace('_', ' ')
+        if setting in ('key', 'auid') or (
+                setting.startswith('caps ') and setting[5:].strip()):
+            continue
+        findings.append(Finding(
+            line, 'OPT001',
+            f'"{setting}" is no setting of a ceph keyring, so ceph cannot '
+            'read it; write key, caps mon, caps osd, caps mgr or caps mds'))
+    return findings
 
 
 def _repeats_kept(parsed, specs, release):
