@@ -3,11 +3,17 @@
 The file comes from the snippet's caption or the ``:file:`` role before it
 (see :mod:`snippetcheck.blocks`); its options from the data generated from
 the service packages (:mod:`snippetcheck.options`). Values are judged by
-oslo.config's own types. Placeholders and ``$option`` substitutions are
-accepted as values of any type.
+oslo.config's own types, built from the data as the service builds them.
+Placeholders and ``$option`` substitutions are accepted as values of any
+type.
+
+Ceph's configuration files and keyrings have no oslo.config options: they
+are judged by ceph's own ini rules (:func:`snippetcheck.checkers.ini.
+parse_ceph`), and a keyring also by the sections and settings ceph reads
+from one.
 """
 
-import functools
+import re
 
 from oslo_config import types
 
@@ -50,22 +56,84 @@ CHECKS = (
 
 def check(snippet, document):
     """Syntax findings of an ini snippet, and those of its options when
-    its file is known. A multi-valued option may be set more than once."""
+    its file is known. A multi-valued option may be set more than once. A
+    ceph file (:func:`ini.ceph_file`) is judged by ceph's own rules
+    instead: it has no oslo.config options."""
+    ceph = ini.ceph_file(snippet.filename)
+    if ceph:
+        parsed = ini.parse_ceph(snippet.text)
+        if ceph == 'keyring':
+            return parsed.findings + _keyring(parsed.assignments)
+        return parsed.findings
     parsed = ini.parse(snippet.text)
     schema = schemas.for_file(snippet.filename, document.release)
     if schema is None:
-        return parsed.findings
-    multi = {(section, key) for section, key, _values, _line
-             in parsed.assignments
-             if (schema.option(schema.group_for(section) or section, key)
-                 or {}).get('t') == 'multi'}
-    findings = [f for f in parsed.findings
-                if parsed.repeats.get(f) not in multi]
-    return findings + judge(parsed.assignments, schema)
+        return _repeats_kept(parsed, {}, document.release)
+    resolved = list(_resolve(parsed.assignments, schema))
+    specs = {(section, key): spec for section, key, _values, _line, _group,
+             spec in resolved}
+    return _repeats_kept(parsed, specs, document.release) + \
+        _judge(resolved, schema)
 
 
-def judge(assignments, schema):
+#: The entity types of ceph (EntityName in src/common/entity_name.cc): a
+#: keyring's sections other than [global] are TYPE.ID.
+CEPH_ENTITY_TYPES = ('auth', 'mon', 'osd', 'mds', 'mgr', 'client')
+
+
+def _keyring(assignments):
+    """What ceph rejects in a keyring (KeyRing::decode_plaintext in ceph's
+    src/auth/KeyRing.cc): a section other than [global] that is no
+    entity name, and a setting other than ``key``, ``caps TYPE`` and
+    ``auid``; either makes the whole keyring unreadable."""
     findings = []
+    reported = set()
+    for section, key, _values, line in assignments:
+        if section == 'global':
+            continue
+        kind, dot, _name = section.partition('.')
+        if not dot or kind not in CEPH_ENTITY_TYPES:
+            if section not in reported:
+                reported.add(section)
+                findings.append(Finding(
+                    line, 'OPT005',
+                    f'[{section}] is no ceph entity name, so ceph cannot '
+                    'read the keyring; write [TYPE.ID], TYPE one of '
+                    f"{', '.join(CEPH_ENTITY_TYPES)} ([client.cinder])"))
+            continue
+        setting = key.replace('_', ' ')
+        if setting in ('key', 'auid') or (
+                setting.startswith('caps ') and setting[5:].strip()):
+            continue
+        findings.append(Finding(
+            line, 'OPT001',
+            f'"{setting}" is no setting of a ceph keyring, so ceph cannot '
+            'read it; write key, caps mon, caps osd, caps mgr or caps mds'))
+    return findings
+
+
+def _repeats_kept(parsed, specs, release):
+    """The parser's findings, without those of an option set again that
+    may be set more than once: a multi-valued option of the file's
+    schema, or, where the schema does not know the option (or no schema
+    is known), one that is multi-valued in that section in any service
+    of the release."""
+    kept = []
+    for finding in parsed.findings:
+        repeat = parsed.repeats.get(finding)
+        if repeat is not None:
+            spec = specs.get(repeat)
+            if spec.get('m') if spec else (
+                    release in schemas.releases() and
+                    repeat in schemas.multi_valued(release)):
+                continue
+        kept.append(finding)
+    return kept
+
+
+def _resolve(assignments, schema):
+    """Each assignment with the option group its section takes (None: an
+    unknown section) and the option's spec (None: an unknown option)."""
     auth_types = {section: values[0] for section, key, values, _line
                   in assignments if key == 'auth_type' and values}
     dynamic = {}
@@ -75,16 +143,29 @@ def judge(assignments, schema):
                 for value in ','.join(values).split(','):
                     if value.strip():
                         dynamic[value.strip()] = group
-    reported_sections = set()
     for section, key, values, line in assignments:
         group = schema.group_for(section, dynamic)
+        spec = None if group is None else schema.option(
+            group, key, auth_types.get(section), section)
+        yield section, key, values, line, group, spec
+
+
+def judge(assignments, schema):
+    """The option findings of *assignments* (section, key, values, line)
+    in a file of *schema*."""
+    return _judge(_resolve(assignments, schema), schema)
+
+
+def _judge(resolved, schema):
+    findings = []
+    reported_sections = set()
+    for section, key, values, line, group, spec in resolved:
         if group is None:
             if schema.common or section in reported_sections:
                 continue  # a section of the service itself
             reported_sections.add(section)
             findings.append(_unknown_section(schema, section, line))
             continue
-        spec = schema.option(group, key, auth_types.get(section), section)
         if spec is None:
             findings.extend(_missing(schema, section, group, key, line))
             continue
@@ -148,51 +229,96 @@ def _file(schema):
         f'{schema.label}'
 
 
-@functools.cache
-def _type(kind, choices, low, high):
+def _string(spec):
+    if not any(key in spec for key in ('c', 're', 'ml', 'q')):
+        return None
+    regex = spec.get('re')
+    if regex is not None and spec.get('rf'):
+        regex = re.compile(regex, spec['rf'])
+    return types.String(choices=_choices(spec), quotes=bool(spec.get('q')),
+                        regex=regex, ignore_case=bool(spec.get('i')),
+                        max_length=spec.get('ml'))
+
+
+def _choices(spec):
+    """The choices a value from a file can take (a None choice stands for
+    the option left unset)."""
+    if 'c' not in spec:
+        return None
+    return [choice for choice in spec['c'] if choice is not None]
+
+
+def _build(spec):
+    """The oslo.config type that judges a value of *spec*, or None when
+    any value passes."""
+    kind = spec.get('t', 'str')
+    low, high = spec.get('min'), spec.get('max')
+    if kind == 'str':
+        return _string(spec)
     if kind == 'int':
-        return types.Integer(min=low, max=high,
-                             choices=[int(c) for c in choices if c is not None
-                                      and c.lstrip('-').isdigit()] or None)
+        return types.Integer(min=low, max=high, choices=_choices(spec))
+    if kind == 'port':
+        return types.Port(min=low, max=high, choices=_choices(spec))
     if kind == 'float':
-        return types.Float(min=low, max=high)
+        return types.Number(float, 'floating point value', min=low,
+                            max=high, choices=_choices(spec))
+    if kind == 'range':
+        return types.Range(min=low, max=high,
+                           inclusive=spec.get('in', True))
     if kind == 'bool':
         return types.Boolean()
-    if kind == 'port':
-        return types.Port(min=low, max=high)
     if kind == 'uri':
-        return types.URI()
+        return types.URI(max_length=spec.get('ml'), schemes=spec.get('sc'))
     if kind == 'ip':
-        return types.IPAddress()
+        return types.IPAddress(version=spec.get('ve'))
     if kind == 'host':
-        return types.HostAddress()
+        return types.HostAddress(version=spec.get('ve'))
+    if kind == 'hostdomain':
+        return types.HostDomain(version=spec.get('ve'))
     if kind == 'hostname':
         return types.Hostname()
-    if kind == 'hostdomain':
-        return types.HostDomain()
+    element = _build(spec['e']) if 'e' in spec else None
+    if kind == 'list':
+        if element is None and not spec.get('b') and not spec.get('nl'):
+            return None
+        return types.List(item_type=element or types.String(),
+                          bounds=bool(spec.get('b')),
+                          min_length=spec.get('nl', 0))
     if kind == 'dict':
-        return types.Dict()
-    if kind == 'str' and choices:
-        return types.String(choices=[c for c in choices if c is not None])
+        return types.Dict(value_type=element or types.String(),
+                          bounds=bool(spec.get('b')),
+                          key_value_separator=spec.get('ks', ':'),
+                          min_length=spec.get('nl', 0))
     return None
 
 
+#: id(spec) -> (spec, the type judging it); the spec is kept so that its id
+#: is never reused while the entry stands.
+_BUILT = {}
+
+
+def _type(spec):
+    entry = _BUILT.get(id(spec))
+    if entry is None or entry[0] is not spec:
+        entry = _BUILT[id(spec)] = (spec, _build(spec))
+    return entry[1]
+
+
 def value_problem(spec, values):
-    """What is wrong with *values* for an option of *spec*, or None."""
-    value = ' '.join(values).strip()
-    if not value or '$' in value or has_placeholder(value):
+    """What is wrong with *values* (the lines of one assignment) for an
+    option of *spec*, or None. The value is judged as oslo.config judges
+    it: its lines joined by newlines, by the option's own type."""
+    value = '\n'.join(values)
+    if not value.strip() or '$' in value or has_placeholder(value):
         return None
-    kind = spec.get('t', 'str')
-    if kind in ('list', 'multi'):
-        return None
-    check = _type(kind, tuple(spec.get('c') or ()), spec.get('min'),
-                  spec.get('max'))
+    check = _type(spec)
     if check is None:
         return None
     try:
         check(value)
     except (ValueError, TypeError) as error:
-        return f'"{value}" is not a valid value: {_reason(error, spec)}'
+        shown = ' '.join(' '.join(values).split())
+        return f'"{shown}" is not a valid value: {_reason(error, spec)}'
     return None
 
 
@@ -201,14 +327,32 @@ KINDS = {
     'port': 'a port number (0-65535)', 'uri': 'a URI',
     'ip': 'an IP address', 'host': 'an IP address or host name',
     'hostname': 'a host name', 'hostdomain': 'a host or domain name',
+    'range': 'a range of integers (N or N-M)',
     'dict': 'key:value pairs separated by commas',
 }
 
 
 def _reason(error, spec):
-    if spec.get('c'):
-        choices = ', '.join(str(c) for c in spec['c'] if c is not None)
-        return f'write one of {choices}'
     text = ' '.join(str(error).split())[:100]
-    kind = KINDS.get(spec.get('t'))
-    return f'{text}; write {kind}' if kind else text
+    kind = spec.get('t')
+    if kind in ('list', 'dict'):
+        element = spec.get('e') or {}
+        each = 'each item' if kind == 'list' else 'each value'
+        if element.get('c'):
+            return f'write {each} as one of {_one_of(element)}'
+        shape = ('a comma-separated list' if kind == 'list' else
+                 f"key{spec.get('ks', ':')}value pairs separated by commas")
+        if spec.get('b'):
+            shape += ' in brackets'
+        what = KINDS.get(element.get('t'))
+        return f'{text}; write {shape}' + (f', {each} {what}' if what
+                                            else '')
+    if spec.get('c'):
+        return f'write one of {_one_of(spec)}'
+    what = KINDS.get(kind)
+    return f'{text}; write {what}' if what else text
+
+
+def _one_of(spec):
+    choices = ', '.join(str(c) for c in spec['c'] if c is not None)
+    return choices + (' (in any case)' if spec.get('i') else '')

@@ -9,19 +9,28 @@ one)::
 For each service it takes the service's own generator config from its
 source distribution (downloaded from the package index, or found in
 ``--sdist-dir``), runs oslo-config-generator with ``--format yaml`` on it,
-and keeps of every option only what the checks need: its type, choices,
-bounds, deprecated names and removal status. Options of namespaces that
-several services share are stored once. The output is sorted and has no
-timestamps, so regenerating from the same packages gives the same files.
+and keeps of every option only what the checks need: its type with every
+attribute oslo.config judges a value by (choices and whether their case
+matters, bounds, regex, the type of a list's items or a dict's values),
+whether it is multi-valued, its default, deprecated names and removal
+status (see :func:`compact`; the type comes from the option objects
+themselves, which _genrun adds to the YAML). Namespaces that several
+services list are stored once, as their library defines them (from a run
+of the generator on those namespaces alone), and what a service changes in
+them, mostly defaults, in its file under ``overrides``. The output is
+sorted and has no timestamps, so regenerating from the same packages gives
+the same files.
 """
 
 import argparse
+import collections
 import importlib.metadata
 import json
 import os
 import pathlib
 import subprocess
 import sys
+import sysconfig
 import tarfile
 import tempfile
 
@@ -31,13 +40,21 @@ from snippetcheck.options import sources
 
 DATA = pathlib.Path(__file__).parent / 'data'
 
-TYPES = {
-    'string value': 'str', 'integer value': 'int',
-    'floating point value': 'float', 'boolean value': 'bool',
-    'port value': 'port', 'uri value': 'uri', 'list value': 'list',
-    'dict value': 'dict', 'multi valued': 'multi', 'IP address value': 'ip',
-    'host address value': 'host', 'hostname value': 'hostname',
-    'host domain value': 'hostdomain',
+#: The short name of each oslo.config type class in the data.
+KINDS = {
+    'String': 'str', 'MultiString': 'str', 'Boolean': 'bool',
+    'Integer': 'int', 'Port': 'port', 'Float': 'float', 'Range': 'range',
+    'List': 'list', 'Dict': 'dict', 'IPAddress': 'ip', 'HostAddress': 'host',
+    'HostDomain': 'hostdomain', 'Hostname': 'hostname', 'URI': 'uri',
+    None: 'str',
+}
+#: The short key of each attribute of a type (see _genrun.describe).
+KEYS = {
+    'choices': 'c', 'ignore_case': 'i', 'quotes': 'q', 'regex': 're',
+    'regex_flags': 'rf', 'max_length': 'ml', 'min': 'min', 'max': 'max',
+    'inclusive': 'in', 'bounds': 'b', 'min_length': 'nl',
+    'key_value_separator': 'ks', 'version': 've', 'schemes': 'sc',
+    'custom': 'x',
 }
 
 
@@ -46,16 +63,61 @@ def option_key(name):
     return name.replace('-', '_')
 
 
+def type_spec(kind):
+    """The short form of a type description of _genrun.describe: the kind
+    't', its attributes by their KEYS, and the spec of the items of a list
+    or the values of a dict as 'e' (left out when they are plain
+    strings)."""
+    spec = {'t': KINDS[kind['class']]}
+    for name, value in kind.items():
+        if name in ('item_type', 'value_type'):
+            element = type_spec(value)
+            if element != {'t': 'str'}:
+                spec['e'] = element
+        elif name != 'class':
+            spec[KEYS[name]] = value
+    return spec
+
+
+def _installed_at():
+    """(directory, how the data writes it) of where the packages the
+    generator runs on are installed, the most specific first."""
+    places = {}
+    for key in ('purelib', 'platlib'):
+        places[sysconfig.get_paths()[key]] = '<site-packages>'
+    places[sys.prefix] = '<prefix>'
+    return sorted(places.items(), key=lambda item: -len(item[0]))
+
+
+def _portable(value):
+    """*value* with the directories of this installation replaced by what
+    they stand for (ceilometer's meter_definitions_dirs names its own
+    package's directory); and whether it held one."""
+    portable = value
+    for directory, name in _installed_at():
+        portable = portable.replace(directory, name)
+    return portable, portable != value
+
+
 def compact(opt):
-    """What the checks need of one option of the generator's YAML."""
-    spec = {'t': TYPES.get(opt.get('type') or '', 'str')}
-    choices = [choice[0] if isinstance(choice, list) else choice
-               for choice in opt.get('choices') or []]
-    if choices:
-        spec['c'] = [None if c is None else str(c) for c in choices]
-    for key in ('min', 'max'):
-        if opt.get(key) is not None:
-            spec[key] = opt[key]
+    """What the checks need of one option of the generator's YAML (with
+    the ``snippetcheck`` key _genrun adds): its type spec, 'm' when it is
+    multi-valued, its default 'v' as the sample file writes it (a list of
+    values for a multi-valued option; left out when it has none) with 'vs'
+    when that is a documented sample rather than the value itself (or
+    names where the packages are installed, written <site-packages>), its
+    deprecated names 'd' and its removal reason 'r' and release 's'."""
+    extra = opt['snippetcheck']
+    spec = type_spec(extra['type'])
+    if extra['multi']:
+        spec['m'] = True
+    if extra['defaults']:
+        values = [_portable(value) for value in extra['defaults']]
+        spec['v'] = [value for value, _local in values] if extra['multi'] \
+            else values[0][0]
+        if extra['sample_default'] or any(local for _value, local
+                                          in values):
+            spec['vs'] = True
     deprecated = sorted({
         (d.get('group') or 'DEFAULT', option_key(d.get('name') or
                                                  opt['name']))
@@ -90,45 +152,85 @@ def generator_config(archive, spec, directory):
     return pathlib.Path(directory) / member
 
 
-def run_generator(config, directory):
-    """The generator's YAML for *config* and the optional imports that
-    failed while it ran."""
-    output = pathlib.Path(directory) / 'options.yaml'
-    failed = pathlib.Path(directory) / 'failed.json'
-    env = dict(os.environ, SNIPPETCHECK_FAILED_IMPORTS=str(failed))
-    subprocess.run([sys.executable, '-m', 'snippetcheck.options._genrun',
-                    '--config-file', str(config), '--format', 'yaml',
-                    '--output-file', str(output)], check=True, env=env)
-    with open(output, encoding='utf-8') as stream:
-        data = yaml.safe_load(stream)
+#: The two made-up machines the generator runs as (CPUs:host name), so that
+#: what a service derives from the machine shows as a difference.
+MACHINES = ('3:machine-a', '5:machine-b')
+
+
+def run_generator(arguments, directory):
+    """The namespaces (see :func:`collect`) of the generator's YAML for its
+    *arguments* (``--config-file`` and the service's generator config, or
+    ``--namespace`` options), the namespaces of its generator options, and
+    the optional imports that failed while it ran. It runs as each of
+    MACHINES, and keeps what the runs agree on (see :func:`settle`)."""
+    runs = []
+    for number, machine in enumerate(MACHINES):
+        output = pathlib.Path(directory) / f'options-{number}.yaml'
+        failed = pathlib.Path(directory) / 'failed.json'
+        env = dict(os.environ, SNIPPETCHECK_FAILED_IMPORTS=str(failed),
+                   SNIPPETCHECK_MACHINE=machine)
+        subprocess.run([sys.executable, '-m',
+                        'snippetcheck.options._genrun', *arguments,
+                        '--format', 'yaml', '--output-file', str(output)],
+                       check=True, env=env)
+        with open(output, encoding='utf-8') as stream:
+            runs.append(yaml.safe_load(stream))
     missing = json.loads(failed.read_text()) if failed.exists() else {}
-    return data, missing
+    namespaces = collect(runs[0])
+    for other in runs[1:]:
+        settle(namespaces, collect(other))
+    return (namespaces, runs[0]['generator_options']['namespace'],
+            missing)
+
+
+def settle(namespaces, other):
+    """Drop from the specs of *namespaces* what differs in *other*, a run
+    as another machine: such a default or bound is the machine's, not the
+    service's. 'w' lists the keys dropped."""
+    for namespace, groups in namespaces.items():
+        for group, options in groups.items():
+            if group == '_dynamic':
+                continue
+            for name, spec in options.items():
+                theirs = other.get(namespace, {}).get(group, {}).get(name)
+                if theirs is None:
+                    raise SystemExit(f'[{group}] {name} of {namespace} is '
+                                     'missing from a second run')
+                dropped = sorted(key for key in set(spec) | set(theirs)
+                                 if spec.get(key) != theirs.get(key))
+                for key in dropped:
+                    spec.pop(key, None)
+                if 'v' in dropped:
+                    spec.pop('vs', None)
+                if dropped:
+                    spec['w'] = dropped
 
 
 def auth_plugins():
     """Options of the keystoneauth1 plugins a group's auth_type loads."""
     from keystoneauth1 import loading
 
+    from snippetcheck.options import _genrun
+
     plugins = {}
     for name in sources.AUTH_PLUGINS:
         opts = {}
         for opt in loading.get_auth_plugin_conf_options(name):
-            opts[option_key(opt.dest)] = {
-                't': TYPES.get(str(getattr(opt.type, 'type_name', '')),
-                               'str')}
+            opts[option_key(opt.dest)] = compact(
+                {'name': opt.dest, 'snippetcheck': _genrun.describe_opt(opt)})
         plugins[name] = dict(sorted(opts.items()))
     return plugins
 
 
-def merge(data, namespaces):
-    """Add the groups and options of one generator run to *namespaces*;
-    return the namespaces the run covered."""
-    seen = set()
+def collect(data):
+    """The namespaces of one generator run: namespace -> group -> option
+    -> spec, with ``_dynamic`` (group -> owner option) where oslo.config
+    declares a group dynamic."""
+    namespaces = {}
     for group, content in (data.get('options') or {}).items():
         owner = content.get('dynamic_group_owner') or ''
         for opt in content.get('opts') or []:
             namespace = opt.get('namespace') or 'unknown'
-            seen.add(namespace)
             groups = namespaces.setdefault(namespace, {})
             options = groups.setdefault(group, {})
             options.setdefault(option_key(opt['name']), compact(opt))
@@ -147,7 +249,26 @@ def merge(data, namespaces):
                     if old not in names and old != list(target):
                         names.append(old)
                         names.sort()
-    return sorted(seen)
+    return namespaces
+
+
+def overrides(run, shared):
+    """What one service changes in the namespaces it shares with others:
+    group -> option -> the service's spec, for every option whose spec
+    differs from the library's own (services set the defaults of library
+    options: keystone enables [cache], nova gives
+    graceful_shutdown_timeout 180)."""
+    changed = {}
+    for namespace, groups in run.items():
+        if namespace not in shared:
+            continue
+        for group, options in groups.items():
+            if group == '_dynamic':
+                continue
+            for name, spec in options.items():
+                if shared[namespace].get(group, {}).get(name) != spec:
+                    changed.setdefault(group, {})[name] = spec
+    return changed
 
 
 def check_versions(release):
@@ -173,8 +294,13 @@ def write_json(path, data):
 
 
 def generate(release, output, sdist_dir=None):
+    """Write the data of *release* to *output*: each namespace once, as
+    the library or service that owns it defines it (namespaces several
+    services list come from a run of the generator on those namespaces
+    alone, so no service's changes are in them), and per service the
+    options of those shared namespaces it changes."""
     check_versions(release)
-    namespaces = {}
+    runs = {}
     services = {}
     with tempfile.TemporaryDirectory() as scratch:
         for name, spec in sorted(sources.RELEASES[release].items()):
@@ -182,22 +308,39 @@ def generate(release, output, sdist_dir=None):
             work.mkdir()
             archive = sdist(spec, work, sdist_dir)
             config = generator_config(archive, spec, work)
-            data, missing = run_generator(config, work)
-            covered = merge(data, namespaces)
-            wanted = data['generator_options']['namespace']
-            lost = sorted(set(wanted) - set(covered))
+            runs[name], wanted, missing = run_generator(
+                ['--config-file', str(config)], work)
+            lost = sorted(set(wanted) - set(runs[name]))
             services[name] = {
                 'package': spec['package'], 'version': spec['version'],
                 'files': spec['files'], 'namespaces': sorted(wanted),
                 'namespaces_without_options': lost,
                 'optional_imports_unavailable': missing,
             }
+        listed = collections.Counter(namespace for service in
+                                     services.values()
+                                     for namespace in service['namespaces'])
+        common = sorted({namespace for namespace, count in listed.items()
+                         if count > 1} | set(sources.COMMON_NAMESPACES))
+        work = pathlib.Path(scratch) / 'shared'
+        work.mkdir()
+        run, _wanted, _missing = run_generator(
+            [f'--namespace={namespace}' for namespace in common], work)
+        shared = {namespace: groups for namespace, groups in run.items()
+                  if namespace in common}
+    namespaces = dict(shared)
+    for run in runs.values():
+        for namespace, groups in run.items():
+            namespaces.setdefault(namespace, groups)
     versions = {dist: importlib.metadata.version(dist) for dist in (
         'oslo.config', 'oslo.messaging', 'oslo.db', 'oslo.cache',
         'keystonemiddleware', 'keystoneauth1')}
     output = pathlib.Path(output)
     for namespace, groups in namespaces.items():
         write_json(output / 'namespaces' / f'{namespace}.json', groups)
+    for name, run in runs.items():
+        write_json(output / 'overrides' / f'{name}.json',
+                   overrides(run, shared))
     write_json(output / 'auth_plugins.json', auth_plugins())
     write_json(output / 'manifest.json', {
         'release': release, 'services': services, 'libraries': versions,

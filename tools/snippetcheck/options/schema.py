@@ -5,6 +5,45 @@
 as ``/etc/<service>/<service>.conf`` is the schema of the namespaces every
 oslo service shares. Data is read on first use and kept.
 
+Each option's spec is a dict of short keys (written by
+:func:`snippetcheck.options.generate.compact`):
+
+``t``
+    the kind of value: ``str``, ``int``, ``float``, ``port``, ``bool``,
+    ``uri``, ``ip``, ``host``, ``hostname``, ``hostdomain``, ``range``,
+    ``list``, ``dict`` (the oslo.config type it is or derives from);
+``c``, ``i``
+    the choices, as the values themselves (integers for an integer
+    option), and ``i`` when their case does not matter;
+``min``, ``max``, ``re``, ``rf``, ``ml``, ``q``, ``sc``, ``ve``, ``in``
+    bounds, regex and its flags, maximum length, quotes stripped, URI
+    schemes, IP version, and whether a range includes its upper bound;
+``e``, ``b``, ``nl``, ``ks``
+    the spec of a list's items or a dict's values (absent: any string),
+    values in brackets, least length, a dict's key-value separator;
+``m``
+    multi-valued: the option may be set more than once;
+``v``, ``vs``
+    the default as the sample file writes it (a list for a multi-valued
+    option; absent when there is none), ``vs`` when that is a documented
+    sample, not the value itself (``my_ip``), or names the directory the
+    service is installed in (written ``<site-packages>``);
+``w``
+    the keys left out because the service derives them from the machine
+    it runs on (cinder's ``backup_workers`` is at most its number of
+    CPUs);
+``x``
+    the service's own type class, judged as the oslo.config type it
+    derives from;
+``d``, ``r``, ``s``
+    deprecated names ``[group, name]``, the reason for removal and the
+    release it was deprecated in.
+
+Namespaces several services list are stored as their library defines
+them; the options of those a service changes (keystone enables
+``[cache]``) are in its ``overrides`` file and take precedence in its
+schema.
+
 Sections a service names at run time are resolved the way the service
 does it:
 
@@ -71,6 +110,33 @@ def _namespace(release, name):
 
 
 @functools.cache
+def _overrides(release, service):
+    """group -> option -> spec: the options of shared namespaces whose
+    spec *service* changes (mostly their defaults)."""
+    path = DATA / release / 'overrides' / f'{service}.json'
+    try:
+        with open(path, encoding='utf-8') as stream:
+            return json.load(stream)
+    except FileNotFoundError:
+        return {}
+
+
+@functools.cache
+def multi_valued(release):
+    """(group, option) of every multi-valued option of any service of
+    *release*: what may be set more than once in a file no schema is
+    known for."""
+    pairs = set()
+    for spec in _manifest(release)['services'].values():
+        for namespace in spec['namespaces']:
+            for group, options in _namespace(release, namespace).items():
+                if group != '_dynamic':
+                    pairs.update((group, name) for name, option
+                                 in options.items() if option.get('m'))
+    return frozenset(pairs)
+
+
+@functools.cache
 def _auth_plugins(release):
     with open(DATA / release / 'auth_plugins.json', encoding='utf-8') as f:
         return json.load(f)
@@ -97,6 +163,7 @@ def for_file(path, release):
 @functools.cache
 def _schema(release, service):
     manifest = _manifest(release)
+    overrides = {}
     if service == COMMON:
         namespaces = manifest['common_namespaces']
         label = 'any OpenStack service'
@@ -104,13 +171,14 @@ def _schema(release, service):
         spec = manifest['services'][service]
         namespaces = spec['namespaces']
         label = f"{service} {spec['version']}"
+        overrides = _overrides(release, service)
     everywhere = set()
     for spec in manifest['services'].values():
         for namespace in spec['namespaces']:
             everywhere.update(_namespace(release, namespace).get(
                 'DEFAULT', {}))
     return Schema(service, label, [_namespace(release, n)
-                                   for n in namespaces],
+                                   for n in namespaces] + [overrides],
                   _auth_plugins(release), everywhere)
 
 
@@ -170,6 +238,12 @@ class Schema:
             plugin = self.plugins.get(auth_type) if auth_type else None
             spec = (plugin or self.plugin_options).get(name)
         return spec
+
+    def default(self, group, name):
+        """The default of option *name* of *group* as the service's sample
+        file writes it (a list of values for a multi-valued option), or
+        None when it has none."""
+        return (self.groups.get(group, {}).get(name) or {}).get('v')
 
     def groups_with(self, name):
         return sorted(group for group, options in self.groups.items()
