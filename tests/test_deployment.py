@@ -254,3 +254,9 @@ def test_the_proof_is_cached(app, make_app):
     entries = [json.loads(p.read_text()) for p in cache.rglob('*.json')]
     assert any(entry['data'] and entry['data'].get('scenarios')
                for entry in entries)
+
+
+def test_the_timeout_rules_take_defaults_from_the_option_data():
+    assert services.default('database', 'connection_recycle_time') == 3600
+    assert services.default('oslo_messaging_rabbit',
+                            'heartbeat_timeout_threshold') == 60

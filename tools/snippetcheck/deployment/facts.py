@@ -216,7 +216,7 @@ def _ini(snippet, facts):
         if listen:
             service, what = listen
             found.setdefault(service, {})[what] = (value, where)
-        elif (section, key) in services.OPTION_DEFAULTS:
+        elif (section, key) in services.TIMEOUT_OPTIONS:
             facts.settings.append(Setting(section, key, value, where))
         elif section == 'uwsgi' and key in ('http-socket', 'http',
                                             'http_socket'):

@@ -298,8 +298,8 @@ class _Judge:
 
     def _setting(self, section, option):
         """(seconds, what set it): the largest value the deployment sets,
-        or the option's default."""
-        best = (services.OPTION_DEFAULTS[(section, option)], 'the default')
+        or the option's default (from the option data)."""
+        best = (services.default(section, option), 'the default')
         for _document, setting in self.assembled.settings:
             if (setting.section, setting.option) != (section, option):
                 continue

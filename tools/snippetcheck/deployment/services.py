@@ -55,12 +55,21 @@ SERVICES = {
 DATABASE_PORT = 3306
 AMQP_PORTS = (5672, 5671)
 
-#: Defaults of the options the timeout rules compare with, where the
-#: option data has none (oslo.db and oslo.messaging's own defaults).
-OPTION_DEFAULTS = {
-    ('database', 'connection_recycle_time'): 3600,
-    ('oslo_messaging_rabbit', 'heartbeat_timeout_threshold'): 60,
-}
+#: The options the timeout rules compare with (oslo.db's and
+#: oslo.messaging's, which every service shares).
+TIMEOUT_OPTIONS = (('database', 'connection_recycle_time'),
+                   ('oslo_messaging_rabbit', 'heartbeat_timeout_threshold'))
+
+
+def default(section, option):
+    """The default of a shared option, in seconds, as the option data
+    records it."""
+    from snippetcheck.options import schema
+    from snippetcheck.options import sources
+
+    shared = schema.for_file('/etc/<service>/<service>.conf',
+                             sources.DEFAULT_RELEASE)
+    return float(shared.default(section, option))
 
 
 def by_port(port):
