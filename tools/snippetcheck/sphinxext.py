@@ -172,7 +172,10 @@ def _on_doctree_read(app, doctree):
     data = _domain(env).data
     data['comments'][env.docname] = doccheck.check_comments(
         doctree, blocks.known_directives(), source)
-    data['reports'][env.docname] = engine.check_snippets(
+    toctree = _context(app.config) == 'toctree'
+    # in toctree context, the pages of the toctree are judged together
+    # once all are read; only a page outside it is judged alone
+    data['reports'][env.docname] = [] if toctree else engine.check_snippets(
         found, app.config.snippetcheck_release,
         app.config.snippetcheck_timeout)
     data['snippets'][env.docname] = found
@@ -186,7 +189,7 @@ def _on_doctree_read(app, doctree):
     from snippetcheck.external import tier
 
     jobs = tier.jobs_for(found, env.docname)
-    if _context(app.config) == 'toctree':
+    if toctree:
         # the pcs and crmsh replays of the whole toctree start once all
         # documents are read; a haproxy snippet is judged on its own
         jobs = [job for job in jobs if job.kind == 'haproxy']
@@ -280,14 +283,20 @@ def _on_env_updated(app, env):
 
 
 def _toctree_reports(app, data, order):
-    """The reports of the snippets of the toctree's documents, each page
-    knowing the resources the pages before it made."""
+    """The reports of the snippets of every document: those of the
+    toctree's in reading order, each page knowing the resources the pages
+    before it made; the others each on its own."""
     document = DocumentContext()
     reports = {}
     for name in order:
         reports[name] = engine.check_snippets(
             data['snippets'].get(name, ()), app.config.snippetcheck_release,
             app.config.snippetcheck_timeout, document)
+    for name, found in data['snippets'].items():
+        if name not in reports:
+            reports[name] = engine.check_snippets(
+                found, app.config.snippetcheck_release,
+                app.config.snippetcheck_timeout)
     return reports
 
 
