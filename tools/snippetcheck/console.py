@@ -1,56 +1,265 @@
-"""Commands in a console block.
+"""Commands in a console block: the prompt model.
 
-A line that starts with a ``# `` (root) or ``$ `` (user) prompt is a
-command; a line ending in a backslash continues on the next one. Every other
-line is output. Each command keeps the line its prompt stood on.
+Every line of a console block is one of three things:
+
+**A shell command.** The line starts with a shell prompt; the rest is
+the command. A line ending in a backslash continues on the next one; a
+command with a here-document (``cat <<EOF``) takes the lines up to its
+delimiter as its input; after a command with an open quote, lines that
+start with the secondary prompt ``> `` continue it. The shell prompts
+snippetcheck knows (``(venv) `` may stand before any of them):
+
+===========================  =============================================
+``# `` and ``$ ``            root and user, the form the guide writes
+``user@host:~$ ``            Debian, Ubuntu (``root@host:/etc# `` too)
+``[root@pcmk-1 ~]# ``        RHEL, Fedora, CentOS, AlmaLinux
+``host:~ # ``, ``user@h:~>``  SUSE: root, and a user's ``> ``
+``host ~ # ``                Gentoo (``user@host ~/dir $ `` too)
+``controller # ``, ``h$ ``   a host name alone, with or without a blank
+``bash-5.2$ ``               a shell that shows its version
+``PS C:\\> ``, ``C:\\> ``      Windows PowerShell and cmd
+===========================  =============================================
+
+**Input to another program.** The line starts with the prompt of a
+database or an interactive program, and what follows is typed into it,
+not into the shell: ``MariaDB [(none)]> ``, ``mysql> `` (``    -> ``
+continues), ``postgres=# `` (``postgres-# `` continues), ``sqlite> ``,
+``>>> `` (``... `` continues), ``In [1]: ``, ``virsh # ``,
+``127.0.0.1:6379> ``, ``(Pdb) ``. Such lines are not shell commands and
+are not checked. Two programs snippetcheck checks have interactive
+prompts, and what is typed there is read as the same command given on the
+shell's command line: ``crm(live/node1)configure# primitive vip ...``
+is ``crm configure primitive vip ...`` (crm's prompt shows the level the
+session is at, and crm takes the same commands in both ways), and
+``(openstack) server list`` is ``openstack server list``.
+
+**Output.** Every other line.
+
+A project adds prompts of its own (``snippetcheck_prompts`` in conf.py,
+``--prompt`` on the command line): regular expressions matched at the
+start of a line, tried before the built-in ones. A plain expression is a
+shell prompt; a pair ``(expression, name)`` is the prompt of program
+*name*, whose lines are its input, not shell commands. Each command
+keeps the line its prompt stood on.
 """
 
 import dataclasses
+import functools
 import re
 
+#: The prompts of the form the guide writes: root and user.
 PROMPTS = ('# ', '$ ')
+
+#: Built-in prompts of other programs: (name, expression, continuation).
+#: Checked before the shell's, so ``virsh # `` is not a host named virsh.
+INTERPRETERS = (
+    ('crm', r'crm\((?P<crm_cib>[^)\s]*)\)(?P<crm_levels>[a-z ]*)# ', ''),
+    ('openstack', r'\(openstack\) ', ''),
+    ('mysql', r'(?:MariaDB|MySQL|mysql) \[[^\]\n]*\]> |mysql> ',
+     r'\s*-> '),
+    ('psql', r'[A-Za-z_][\w$]*=[#>] ', r'[A-Za-z_][\w$]*-[#>] '),
+    ('sqlite3', r'sqlite> ', r'   \.\.\.> '),
+    ('python', r'>>> ', r'\.\.\. '),
+    ('ipython', r'In \[\d+\]: ', r'\s+\.\.\.: '),
+    ('virsh', r'virsh # ', ''),
+    ('redis-cli', r'(?:\d{1,3}\.){3}\d{1,3}:\d+> ', ''),
+    ('pdb', r'\(Pdb\) ', ''),
+)
+
+#: Programs whose interactive input is read as their command line.
+CHECKED_INTERPRETERS = frozenset(['crm', 'openstack'])
+
+_NAME = r'[A-Za-z_][\w.-]*'
+_PATH = r'[~/][^\s#$>]*'
+#: Built-in shell prompts (after an optional ``(venv) ``).
+SHELLS = (
+    # [root@pcmk-1 ~]#  [stack@host devstack]$
+    r'\[' + _NAME + '@' + _NAME + r'(?: [^\]\n]*)?\] ?[#$] ',
+    # user@host:~$  root@host:/etc#  user@host:~>  root@host:~ #
+    _NAME + '@' + _NAME + ':' + r'[^\s#$>]* ?[#$>] ',
+    # user@host ~/dir $  (Gentoo)
+    _NAME + '@' + _NAME + ' ' + _PATH + r' ?[#$] ',
+    # user@host$  user@host %
+    _NAME + '@' + _NAME + r' ?[#$%>] ',
+    # host:~ #  (SUSE root)
+    _NAME + ':' + _PATH + r' ?[#>] ',
+    # host ~ #  (Gentoo root)
+    _NAME + ' ' + _PATH + r' ?[#$] ',
+    # controller #  node1$  bash-5.2$
+    _NAME + r' ?[#$] ',
+    # Windows
+    r'PS [A-Za-z]:\\[^>\n]*> ', r'[A-Za-z]:\\[^>\n]*> ',
+    # the guide's own
+    r'[#$] ',
+)
+_VENV = r'(?:\([^()\s]+\) )?'
+
+_HEREDOC = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_][\w.-]*)\1")
 
 
 @dataclasses.dataclass(frozen=True)
 class Command:
-    line: int        # 1-based line of the prompt inside the block
-    text: str        # the command with continuations joined, no prompt
-    argv: tuple      # the words, as a POSIX shell would split them
+    """A command of a console block.
+
+    ``line`` is the 1-based line of its prompt in the block, ``text`` what
+    was typed (continuations joined, no prompt), ``argv`` the words as a
+    POSIX shell splits them (``sudo`` taken off). For input at crm's or
+    the openstack client's own prompt, ``text`` and ``argv`` are the
+    equivalent command line (``crm configure primitive ...``) and
+    ``shell`` is False.
+    """
+
+    line: int
+    text: str
+    argv: tuple
     quoting_ok: bool = True
+    prompt: str = ''
+    shell: bool = True
 
     @property
     def program(self):
         return self.argv[0] if self.argv else ''
 
 
-def commands(text):
-    """Yield the commands of console block *text* in order."""
+@dataclasses.dataclass(frozen=True)
+class Entry:
+    """One line (or several joined) of a console block: ``kind`` is
+    ``command`` (a shell command), ``input`` (typed at another program's
+    prompt; ``name`` says which), ``data`` (the input of a here-document)
+    or ``output``."""
+
+    kind: str
+    line: int
+    text: str
+    prompt: str = ''
+    name: str = ''
+    match: object = None
+
+
+class Model:
+    """The prompts of a console block: the built-in ones and *extra*,
+    ((expression, name or None), ...) given by the project."""
+
+    def __init__(self, extra=()):
+        self.extra = []
+        for expression, name in extra:
+            self.extra.append((re.compile(expression), name or None))
+        self.interpreters = re.compile('|'.join(
+            f'(?P<i{index}>{expression})' for index, (_n, expression, _c)
+            in enumerate(INTERPRETERS)))
+        self.continuations = {
+            name: re.compile(continuation)
+            for name, _e, continuation in INTERPRETERS if continuation}
+        self.shells = re.compile(_VENV + '(?:' + '|'.join(SHELLS) + ')')
+
+    def prompt(self, line):
+        """(prompt, name, match) of *line*: name None for a shell prompt;
+        None when the line has no prompt."""
+        if line[:2] in PROMPTS:
+            return line[:2], None, None
+        for expression, name in self.extra:
+            match = expression.match(line)
+            if match and match.end():
+                return match.group(), name, match
+        if not line or line[0] in ' \t':
+            return None
+        match = self.interpreters.match(line)
+        if match:
+            name = INTERPRETERS[int(match.lastgroup[1:])][0]
+            return match.group(), name, match
+        match = self.shells.match(line)
+        if match:
+            return match.group(), None, match
+        return None
+
+
+@functools.lru_cache(maxsize=32)
+def model(extra=()):
+    """The prompt model with the project's prompts *extra* added."""
+    return Model(extra)
+
+
+def entries(text, prompts=()):
+    """Yield the Entry of each line (or joined lines) of console block
+    *text*, in order."""
+    found = model(tuple(prompts))
     lines = text.split('\n')
     index = 0
     while index < len(lines):
         line = lines[index]
-        prompt = _prompt(line)
+        number = index + 1
         index += 1
-        if prompt is None:
+        seen = found.prompt(line)
+        if seen is None:
+            if line.strip() in ('#', '$'):
+                yield Entry('command', number, '', line.strip())
+            else:
+                yield Entry('output', number, line)
             continue
-        start = index
+        prompt, name, match = seen
         body = line[len(prompt):]
-        parts = []
+        parts = [body]
         while body.endswith('\\') and index < len(lines):
-            parts.append(body[:-1])
+            parts[-1] = body[:-1]
             body = lines[index].strip()
+            parts.append(body)
             index += 1
-        parts.append(body)
         joined = ' '.join(part.strip() for part in parts).strip()
-        if joined:
-            yield _command(start, joined)
+        if name is not None:
+            continuation = found.continuations.get(name)
+            while continuation is not None and index < len(lines) and \
+                    continuation.match(lines[index]):
+                joined += '\n' + lines[index][
+                    continuation.match(lines[index]).end():]
+                index += 1
+            yield Entry('input', number, joined, prompt, name, match)
+            continue
+        index, joined = _secondary(lines, index, joined)
+        yield Entry('command', number, joined, prompt)
+        delimiter = _HEREDOC.search(joined)
+        if delimiter is not None:
+            end = delimiter.group(2)
+            while index < len(lines):
+                data = lines[index]
+                index += 1
+                if data.startswith('> '):
+                    data = data[2:]
+                yield Entry('data', index, data)
+                if data.strip() == end:
+                    break
 
 
-def _prompt(line):
-    for prompt in PROMPTS:
-        if line.startswith(prompt):
-            return prompt
-    return None
+def _secondary(lines, index, joined):
+    """Join the ``> `` lines that continue a command with an open quote."""
+    while index < len(lines) and lines[index].startswith('> ') and \
+            not split(joined)[1]:
+        joined += '\n' + lines[index][2:]
+        index += 1
+    return index, joined
+
+
+def commands(text, prompts=()):
+    """Yield the commands of console block *text* in order: its shell
+    commands, and what is typed at the prompts of crm and of the
+    openstack client (as the equivalent command line)."""
+    for entry in entries(text, prompts):
+        if entry.kind == 'command':
+            if entry.text:
+                yield _command(entry.line, entry.text, entry.prompt)
+        elif entry.kind == 'input' and entry.name in CHECKED_INTERPRETERS \
+                and entry.text:
+            yield _interpreted(entry)
+
+
+def _interpreted(entry):
+    prefix = [entry.name]
+    if entry.name == 'crm' and entry.match is not None and \
+            'crm_levels' in entry.match.re.groupindex:
+        prefix.extend((entry.match.group('crm_levels') or '').split())
+    text = ' '.join([*prefix, entry.text])
+    words, quoting_ok = split(text)
+    return Command(entry.line, text, tuple(words), quoting_ok, entry.prompt,
+                   shell=False)
 
 
 # One piece of a POSIX shell word: a single-quoted string, a double-quoted
@@ -100,12 +309,22 @@ def split(text):
     return words, True
 
 
-def _command(line, text):
+def _command(line, text, prompt=''):
     argv, quoting_ok = split(text)
     while argv and argv[0] == 'sudo':
         argv = argv[1:]
-    return Command(line, text, tuple(argv), quoting_ok)
+    return Command(line, text, tuple(argv), quoting_ok, prompt)
 
 
-def has_prompt(line):
-    return _prompt(line) is not None or line.strip() in ('#', '$')
+def has_prompt(line, prompts=()):
+    """Whether *line* starts with a prompt (of the shell or of another
+    program), or is a root or user prompt alone."""
+    return model(tuple(prompts)).prompt(line) is not None or \
+        line.strip() in ('#', '$')
+
+
+def has_commands(text, prompts=()):
+    """Whether console block *text* holds a command or another program's
+    input: a line with a prompt."""
+    return any(entry.kind in ('command', 'input')
+               for entry in entries(text, prompts))

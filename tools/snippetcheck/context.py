@@ -12,9 +12,12 @@ class Snippet:
 
     ``line`` is the line of the document on which the block's first line
     stands (1-based); ``filename`` is the configuration file the block
-    shows, when the document names one (a caption or a ``:file:`` role);
-    ``alternative`` the reason a block gives for showing an alternative to
-    the deployment the pages build together (empty for most blocks).
+    shows, when the document names one, and ``filename_from`` where it
+    does (see :func:`snippetcheck.blocks.file_of`); ``alternative`` the
+    reason a block gives for showing an alternative to the deployment the
+    pages build together (empty for most blocks); ``prompts`` the
+    project's own prompts ((expression, name or None), ...; see
+    :mod:`snippetcheck.console`).
     """
 
     language: str
@@ -25,6 +28,8 @@ class Snippet:
     ignore: frozenset = frozenset()
     ignore_reason: str = ''
     alternative: str = ''
+    filename_from: str = ''
+    prompts: tuple = ()
 
     @property
     def lines(self):

@@ -101,13 +101,20 @@ PROGRAMS = {
 }
 
 
+def program_of(command):
+    """The program whose checker judges console *command*, or ''."""
+    if command.program in PROGRAMS:
+        return command.program
+    if command.shell and 'openstack' in command.text:
+        # openstack inside a shell construct: TOKEN=$(openstack ...)
+        return 'openstack'
+    return ''
+
+
 def _console(snippet, document):
     findings = list(markup.check_console(snippet))
-    for command in console.commands(snippet.text):
-        checker = PROGRAMS.get(command.program)
-        if checker is None and 'openstack' in command.text:
-            # openstack inside a shell construct: TOKEN=$(openstack ...)
-            checker = _openstack_command
+    for command in console.commands(snippet.text, snippet.prompts):
+        checker = PROGRAMS.get(program_of(command))
         if checker is not None:
             findings.extend(_safely(checker, command.line, command,
                                     document))

@@ -11,11 +11,18 @@
                              pages after it, in toctree order
 ``snippetcheck_deployment``  the deployment the pages describe together
                              (see :mod:`snippetcheck.deployment.model`)
+``snippetcheck_prompts``     prompts of the project's console blocks
+                             beyond those snippetcheck knows: regular
+                             expressions of shell prompts, or pairs
+                             (expression, program) of another program's
+                             (see :mod:`snippetcheck.console`)
 ===========================  ============================================
 
 Each reader returns the value to use and, for a value that makes no
 sense, what is wrong with it (the caller warns once).
 """
+
+import re
 
 from snippetcheck.options import schema
 
@@ -66,3 +73,42 @@ def deployment(value):
         return model.Deployment.from_config(value), None
     except model.Invalid as invalid:
         return None, f'{invalid}; the deployment checks are off'
+
+
+def prompts(value):
+    """(((expression, name or None), ...); problem) of
+    ``snippetcheck_prompts``: a list of regular expressions (shell
+    prompts) and (expression, program) pairs. An entry that is not one,
+    does not compile or matches an empty line is left out, and said."""
+    if value is None:
+        return (), None
+    if isinstance(value, (str, bytes)) or not isinstance(value,
+                                                        (list, tuple)):
+        value = [value]
+    kept, problems = [], []
+    for entry in value:
+        name = None
+        if isinstance(entry, (list, tuple)) and len(entry) == 2 and \
+                all(isinstance(part, str) for part in entry):
+            entry, name = entry
+            name = name.strip() or None
+        if not isinstance(entry, str):
+            problems.append(f'{entry!r} is not a regular expression or a '
+                            '(regular expression, program) pair')
+            continue
+        try:
+            compiled = re.compile(entry)
+        except re.error as error:
+            problems.append(f'{entry!r} is not a regular expression '
+                            f'({error})')
+            continue
+        if compiled.match(''):
+            problems.append(f'{entry!r} matches an empty line, so every '
+                            'line would be a command')
+            continue
+        kept.append((entry, name))
+    problem = None
+    if problems:
+        problem = ('snippetcheck_prompts: ' + '; '.join(problems) +
+                   '; left out')
+    return tuple(kept), problem

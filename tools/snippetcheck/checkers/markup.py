@@ -55,9 +55,10 @@ def check_comment(text, known_directives):
 
 
 def check_console(snippet):
-    """RST002: a console block in which no line has a prompt."""
+    """RST002: a console block in which no line has a prompt, of the
+    shell or of another program (see :mod:`snippetcheck.console`)."""
     lines = [line for line in snippet.lines if line.strip()]
-    if not lines or any(console.has_prompt(line) for line in lines):
+    if not lines or console.has_commands(snippet.text, snippet.prompts):
         return []
     if all(KEY_VALUE.match(line) or line.startswith(('[', '#', ';'))
            for line in lines):

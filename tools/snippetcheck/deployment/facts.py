@@ -287,7 +287,7 @@ def _nginx(snippet):
 
 
 def _console(snippet, facts):
-    for command in console.commands(snippet.text):
+    for command in console.commands(snippet.text, snippet.prompts):
         where = _where(snippet, command.line)
         words = placeholders.join_placeholders(list(command.argv))
         if words[:3] == ['openstack', 'endpoint', 'create']:

@@ -93,7 +93,7 @@ def _items(snippet, document):
         yield 'haproxy', snippet.text, (snippet.source, snippet.line,
                                         document), ignore
     elif language == 'console':
-        for command in console.commands(snippet.text):
+        for command in console.commands(snippet.text, snippet.prompts):
             place = (snippet.source, snippet.line + command.line - 1,
                      document)
             if command.program == 'pcs':
