@@ -6,6 +6,8 @@ any opt-out the writer gave. The doctree is then walked with docutils' node
 API; nothing here reads RST text.
 """
 
+import re
+
 from docutils import nodes
 from docutils.parsers.rst import directives
 
@@ -64,52 +66,282 @@ def literal_blocks(doctree):
     return doctree.findall(nodes.literal_block)
 
 
-def to_snippet(literal):
-    """Build a Snippet from a literal block, or None if it is not ours."""
+def to_snippet(literal, prompts=()):
+    """Build a Snippet from a literal block, or None if it is not ours;
+    *prompts* are the project's own console prompts."""
     info = literal.get(ATTRIBUTE)
     if info is None:
         return None
     codes, reason = parse_opt_out(info['ignore'])
+    text = literal.astext()
+    language = (literal.get('language') or '').lower()
+    filename, named = file_of(literal, info['caption'], text, language)
     return Snippet(
-        language=(literal.get('language') or '').lower(),
-        text=literal.astext(),
+        language=language,
+        text=text,
         source=info['source'],
         line=info['line'],
-        filename=_filename(literal, info['caption']),
+        filename=filename,
         ignore=codes,
         ignore_reason=reason,
         alternative=(info.get('alternative') or '').strip(),
+        filename_from=named,
+        prompts=prompts,
     )
 
 
-def _filename(literal, caption):
-    """The configuration file a block shows, from its caption or text."""
-    if caption and caption.strip().startswith('/'):
-        return caption.strip().split()[0]
-    paragraph = _paragraph_before(literal)
-    if paragraph is None:
+# -- the file a block shows ---------------------------------------------------
+#
+# Documentation names the file a block shows in several ways; they are
+# tried in this order, the first that names one file wins:
+#
+# 1. the block's caption, when it is a path (``:caption: /etc/nova/nova.conf``
+#    or a file name such as ``nova.conf``);
+# 2. a ``.. path /etc/nova/nova.conf`` comment just before the block (the
+#    convention of the OpenStack install guides);
+# 3. the block's first line, a comment that holds the path alone
+#    (``# /etc/nova/nova.conf``);
+# 4. the paragraph just before the block: a ``:file:`` role, else a
+#    ``literal`` that is a path (``/etc/nova/nova.conf``) or a file name
+#    with a configuration suffix (``nova.conf``), else such a name in its
+#    plain text;
+# 5. when that paragraph names no file (or the block opens a list item or
+#    an indented block), the paragraph that introduces the list item or
+#    indented block the block stands in, and so on outwards ("Edit the
+#    ``/etc/nova/nova.conf`` file:" above a list of "In the ``[database]``
+#    section:" items);
+# 6. for an ini block only, the one configuration file the text of the
+#    section it stands in names before it (the section's title and
+#    paragraphs, those of its subsections before the block too; not code),
+#    as a reader takes "Edit cinder.conf" to hold for the blocks after it.
+#
+# Where a paragraph or section names several files it names none, unless
+# one of them alone has a configuration suffix (or, failing that, lies
+# under /etc): a block is better judged by its syntax alone than against
+# the wrong file's options. Two names of one file (``nova.conf`` and
+# ``/etc/nova/nova.conf``) are one file.
+
+#: Suffixes of configuration file names.
+CONFIG_SUFFIXES = ('.conf', '.ini', '.cfg', '.cnf', '.conf.sample',
+                   '.ini.sample')
+#: Top directories of an absolute path taken from a literal.
+_PATH_ROOTS = frozenset(['etc', 'usr', 'opt', 'var', 'srv', 'home', 'root',
+                         'run', 'lib', 'tmp', 'mnt'])
+_PATH_COMMENT = re.compile(r'path\s+(\S+)\s*$')
+_FIRST_LINE = re.compile(r'[#;]+\s*((?:/|~/)\S+?):?\s*$')
+_FILE_WORD = re.compile(r'[\w.<>{}$@+-]+')
+#: A configuration file named in running text.
+_IN_TEXT = re.compile(r'(?<![\w.<>{}@+/-])((?:/[\w.<>{}@+-]+)*/?'
+                      r'[\w<>{}@+-][\w.<>{}@+-]*\.(?:conf|ini|cfg|cnf))'
+                      r'(?![\w-]|\.\w)')
+#: Languages whose blocks may take their file from the section's text.
+_SECTION_SCOPED = frozenset(['ini', 'cfg', 'dosini'])
+
+#: Where a block's file was named (Snippet.filename_from).
+FROM_CAPTION = 'caption'
+FROM_COMMENT = '.. path comment'
+FROM_FIRST_LINE = 'first line'
+FROM_PARAGRAPH = 'paragraph before'
+FROM_INTRODUCTION = 'paragraph introducing the list or indented block'
+FROM_SECTION = 'text of the section'
+
+
+def file_of(literal, caption, text=None, language=''):
+    """(file, where it was named) of the block *literal*; ('', '') when
+    nothing names one, ('', why) when what is there names several."""
+    named = _caption_file(caption)
+    if named:
+        return named, FROM_CAPTION
+    node = _outer(literal)
+    named = _comment_file(node)
+    if named:
+        return named, FROM_COMMENT
+    match = _FIRST_LINE.match(_first_line(literal.astext()
+                                          if text is None else text))
+    if match:
+        return match.group(1), FROM_FIRST_LINE
+    where = FROM_PARAGRAPH
+    while node is not None:
+        paragraph, opens = _introduction(node)
+        if paragraph is not None:
+            named, several = _paragraph_file(paragraph)
+            if named:
+                return named, where
+            if several:
+                return '', _several(where, several)
+        elif not opens:
+            break
+        node = _enclosing(node)
+        where = FROM_INTRODUCTION
+    if language in _SECTION_SCOPED:
+        return _section_file(literal)
+    return '', ''
+
+
+def _several(where, names):
+    return f'the {where} names several files ({", ".join(names)})'
+
+
+def _caption_file(caption):
+    words = (caption or '').replace('`', ' ').split()
+    if not words:
         return ''
-    files = [node.astext() for node in paragraph.findall(nodes.literal)
-             if 'file' in node.get('classes', ())]
-    return files[-1] if files else ''
+    word = words[0].rstrip(':')
+    if word.startswith('/') and not word.endswith('/'):
+        return word
+    if word.endswith(CONFIG_SUFFIXES) and _FILE_WORD.fullmatch(word):
+        return word
+    return ''
 
 
-def _paragraph_before(literal):
-    """The paragraph just before *literal* (or before its caption box)."""
-    node = literal
-    if isinstance(node.parent, nodes.container) and node.parent.get(
-            'literal_block'):
-        node = node.parent
+def _outer(literal):
+    """The node that stands for *literal* among its siblings: its caption
+    box, when it has one."""
+    if isinstance(literal.parent, nodes.container) and \
+            literal.parent.get('literal_block'):
+        return literal.parent
+    return literal
+
+
+def _before(node):
+    """The siblings before *node*, nearest first."""
     parent = node.parent
     if parent is None:
-        return None
-    index = parent.index(node)
-    for sibling in reversed(parent.children[:index]):
+        return []
+    return reversed(parent.children[:parent.index(node)])
+
+
+def _comment_file(node):
+    """The path of a ``.. path`` comment among the comments just before
+    *node*."""
+    for sibling in _before(node):
+        if isinstance(sibling, (nodes.target, nodes.system_message)):
+            continue
+        if not isinstance(sibling, nodes.comment):
+            return ''
+        match = _PATH_COMMENT.match(sibling.astext().strip())
+        if match:
+            return match.group(1)
+    return ''
+
+
+def _first_line(text):
+    for line in text.split('\n'):
+        if line.strip():
+            return line.strip()
+    return ''
+
+
+def _introduction(node):
+    """(the paragraph just before *node*, or None; whether *node* opens
+    its parent: nothing but comments and targets before it)."""
+    for sibling in _before(node):
         if isinstance(sibling, (nodes.comment, nodes.target,
                                 nodes.system_message)):
             continue
-        return sibling if isinstance(sibling, nodes.paragraph) else None
+        if isinstance(sibling, nodes.paragraph):
+            return sibling, False
+        return None, False
+    return None, True
+
+
+def _enclosing(node):
+    """The node whose introduction also introduces *node*: the list of
+    the list item, or the indented block, *node* stands in."""
+    parent = node.parent
+    if isinstance(parent, nodes.list_item) and parent.parent is not None:
+        return parent.parent
+    if isinstance(parent, nodes.block_quote):
+        return parent
     return None
+
+
+def _paragraph_file(paragraph):
+    """(the one file *paragraph* names, the files it names when they are
+    several)."""
+    roles, literals = [], []
+    for node in paragraph.findall(nodes.literal):
+        value = node.astext().strip()
+        if 'file' in node.get('classes', ()):
+            if value and not value.endswith('/'):
+                roles.append(value)
+        elif _looks_like_file(value):
+            literals.append(value)
+    for found in (roles, literals, _IN_TEXT.findall(paragraph.astext())):
+        named, several = _one_file(found)
+        if named or several:
+            return named, several
+    return '', ()
+
+
+def _one_file(found):
+    """(the one file of the names *found*, or the several it holds)."""
+    distinct = list(dict.fromkeys(found))
+    if len(distinct) > 1:
+        # nova.conf and /etc/nova/nova.conf are one file: the path
+        full = {}
+        for name in distinct:
+            base = name.rsplit('/', 1)[-1]
+            if '/' in name or base not in full:
+                full[base] = name
+        distinct = list(full.values())
+    if len(distinct) == 1:
+        return distinct[0], ()
+    if not distinct:
+        return '', ()
+    for preferred in ([name for name in distinct
+                       if name.endswith(CONFIG_SUFFIXES)],
+                      [name for name in distinct
+                       if name.startswith('/etc/')]):
+        if len(preferred) == 1:
+            return preferred[0], ()
+        if preferred:
+            return '', tuple(preferred)
+    return '', tuple(distinct)
+
+
+def _section_file(literal):
+    """(file, FROM_SECTION) when the text before *literal* in the section
+    it stands in names one configuration file; ('', why) when it names
+    several."""
+    section = literal.parent
+    while section is not None and not isinstance(
+            section, (nodes.section, nodes.document)):
+        section = section.parent
+    if section is None:
+        return '', ''
+    names = []
+    for node in section.findall(_is_text_or(literal)):
+        if node is literal:
+            break
+        if not isinstance(node, nodes.literal_block):
+            names.extend(_IN_TEXT.findall(node.astext()))
+    named, several = _one_file(names)
+    if several:
+        return '', _several(FROM_SECTION, several)
+    return named, FROM_SECTION if named else ''
+
+
+def _is_text_or(literal):
+    def condition(node):
+        return node is literal or isinstance(
+            node, (nodes.paragraph, nodes.title, nodes.literal_block))
+    return condition
+
+
+def _looks_like_file(value):
+    """Whether a literal's text is a path or a configuration file name."""
+    if not value or any(char.isspace() for char in value) or \
+            value.endswith('/') or '=' in value or '://' in value:
+        return False
+    if value.startswith('/'):
+        parts = value.split('/')
+        return len(parts) > 2 and (parts[1] in _PATH_ROOTS or
+                                   value.endswith(CONFIG_SUFFIXES))
+    if value.startswith('~/'):
+        return True
+    return '/' not in value and value.endswith(CONFIG_SUFFIXES) and \
+        _FILE_WORD.fullmatch(value) is not None
 
 
 def known_directives():

@@ -13,10 +13,12 @@ from snippetcheck import engine
 from snippetcheck.findings import Report
 
 
-def snippets(doctree, default_source=''):
-    """The snippets of *doctree* in reading order."""
+def snippets(doctree, default_source='', prompts=()):
+    """The snippets of *doctree* in reading order; *prompts* are the
+    project's own console prompts (see :func:`snippetcheck.settings.prompts`).
+    """
     for literal in blocks.literal_blocks(doctree):
-        snippet = blocks.to_snippet(literal)
+        snippet = blocks.to_snippet(literal, prompts)
         if snippet is not None:
             if not snippet.source:
                 snippet.source = default_source

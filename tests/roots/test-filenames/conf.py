@@ -1,0 +1,2 @@
+extensions = ['snippetcheck']
+snippetcheck_external = False

@@ -1,0 +1,282 @@
+"""Which file an ini block shows: each way documentation names it (must
+be recognised), the near misses (must not), and the order of
+precedence."""
+
+import textwrap
+
+import pytest
+
+from snippetcheck import blocks
+from snippetcheck import doccheck
+from snippetcheck import rstread
+
+
+def files(tmp_path, text):
+    """(file, where it was named) of each block of RST *text*."""
+    page = tmp_path / 'page.rst'
+    page.write_text(textwrap.dedent(text), encoding='utf-8')
+    doctree = rstread.read(page)
+    return [(s.filename, s.filename_from)
+            for s in doccheck.snippets(doctree, str(page))]
+
+
+NOVA = '/etc/nova/nova.conf'
+
+
+# -- must be recognised -------------------------------------------------------
+
+def test_caption(tmp_path):
+    assert files(tmp_path, '''
+        .. code-block:: ini
+           :caption: /etc/nova/nova.conf
+
+           [DEFAULT]
+        ''') == [(NOVA, blocks.FROM_CAPTION)]
+
+
+def test_caption_naming_a_file(tmp_path):
+    assert files(tmp_path, '''
+        .. code-block:: ini
+           :caption: nova.conf on every controller
+
+           [DEFAULT]
+        ''') == [('nova.conf', blocks.FROM_CAPTION)]
+
+
+def test_path_comment_of_the_install_guides(tmp_path):
+    assert files(tmp_path, '''
+        * In the ``[database]`` section, configure database access:
+
+          .. path /etc/nova/nova.conf
+          .. code-block:: ini
+
+             [database]
+             connection = mysql+pymysql://nova:NOVA_DBPASS@controller/nova
+
+          .. end
+        ''') == [(NOVA, blocks.FROM_COMMENT)]
+
+
+def test_first_line_comment(tmp_path):
+    assert files(tmp_path, '''
+        .. code-block:: ini
+
+           # /etc/nova/nova.conf
+           [DEFAULT]
+        ''') == [(NOVA, blocks.FROM_FIRST_LINE)]
+    assert files(tmp_path, '''
+        .. code-block:: ini
+
+           ; /etc/nova/nova.conf:
+           [DEFAULT]
+        ''') == [(NOVA, blocks.FROM_FIRST_LINE)]
+
+
+def test_file_role_before(tmp_path):
+    assert files(tmp_path, '''
+        Edit the :file:`/etc/nova/nova.conf` file:
+
+        .. code-block:: ini
+
+           [DEFAULT]
+        ''') == [(NOVA, blocks.FROM_PARAGRAPH)]
+
+
+@pytest.mark.parametrize('paragraph, named', [
+    ('Edit the ``/etc/nova/nova.conf`` file:', NOVA),
+    ('Consider the following ``nova.conf``:', 'nova.conf'),
+    ('Add the following line to ``/etc/exports``:', '/etc/exports'),
+    ('Update the file /etc/cinder/cinder.conf with:',
+     '/etc/cinder/cinder.conf'),
+    ('On the compute node, in nova.conf:', 'nova.conf'),
+    # a file and a directory: the file
+    ('Export ``/var/lib/nova/instances``: add this line to '
+     '``/etc/exports``:', '/etc/exports'),
+    # two names of one file
+    ('Edit ``nova.conf`` (``/etc/nova/nova.conf``):', NOVA),
+])
+def test_literal_or_text_before(tmp_path, paragraph, named):
+    assert files(tmp_path, f'''
+        {paragraph}
+
+        .. code-block:: ini
+
+           [DEFAULT]
+        ''') == [(named, blocks.FROM_PARAGRAPH)]
+
+
+def test_the_paragraph_introducing_the_list(tmp_path):
+    assert files(tmp_path, '''
+        #. Edit the ``/etc/nova/nova.conf`` file and complete the following
+           actions:
+
+           * In the ``[database]`` section, configure database access:
+
+             .. code-block:: ini
+
+                [database]
+
+           * In the ``[DEFAULT]`` section:
+
+             .. code-block:: ini
+
+                [DEFAULT]
+        ''') == [(NOVA, blocks.FROM_INTRODUCTION)] * 2
+
+
+def test_the_paragraph_before_an_indented_block(tmp_path):
+    assert files(tmp_path, '''
+        Edit ``/etc/nova/nova.conf``:
+
+            .. code-block:: ini
+
+               [DEFAULT]
+        ''') == [(NOVA, blocks.FROM_INTRODUCTION)]
+
+
+def test_the_text_of_the_section(tmp_path):
+    assert files(tmp_path, '''
+        Replication
+        ===========
+
+        Enable replication in the cinder.conf file.
+
+        To enable it, set ``replication_device`` as below:
+
+        .. code-block:: ini
+
+           [backend]
+           replication_device = backend_id:x
+
+        Then:
+
+        .. code-block:: ini
+
+           [backend]
+        ''') == [('cinder.conf', blocks.FROM_SECTION)] * 2
+
+
+# -- the order of precedence --------------------------------------------------
+
+def test_precedence(tmp_path):
+    assert files(tmp_path, '''
+        Edit ``/etc/glance/glance-api.conf``:
+
+        .. path /etc/cinder/cinder.conf
+        .. code-block:: ini
+           :caption: /etc/nova/nova.conf
+
+           # /etc/manila/manila.conf
+           [DEFAULT]
+
+        Edit ``/etc/glance/glance-api.conf``:
+
+        .. path /etc/cinder/cinder.conf
+        .. code-block:: ini
+
+           # /etc/manila/manila.conf
+           [DEFAULT]
+
+        Edit ``/etc/glance/glance-api.conf``:
+
+        .. code-block:: ini
+
+           # /etc/manila/manila.conf
+           [DEFAULT]
+
+        Edit the :file:`/etc/nova/nova.conf` file, not ``keystone.conf``:
+
+        .. code-block:: ini
+
+           [DEFAULT]
+        ''') == [(NOVA, blocks.FROM_CAPTION),
+                 ('/etc/cinder/cinder.conf', blocks.FROM_COMMENT),
+                 ('/etc/manila/manila.conf', blocks.FROM_FIRST_LINE),
+                 (NOVA, blocks.FROM_PARAGRAPH)]
+
+
+# -- near misses: no file -----------------------------------------------------
+
+@pytest.mark.parametrize('text', [
+    # a caption that is a title
+    '.. code-block:: ini\n   :caption: Database access\n\n   [DEFAULT]\n',
+    # a comment that is no path comment
+    '.. end\n.. code-block:: ini\n\n   [DEFAULT]\n',
+    '.. pathway /etc/nova/nova.conf\n.. code-block:: ini\n\n   [DEFAULT]\n',
+    # a first line that says more than a path
+    '.. code-block:: ini\n\n   # see /etc/nova/nova.conf\n   [DEFAULT]\n',
+    # literals that are no file
+    'Set ``[DEFAULT] debug`` to ``True``:\n\n.. code-block:: ini\n\n'
+    '   [DEFAULT]\n',
+    'The ``/v2/info/stores`` call says so:\n\n.. code-block:: ini\n\n'
+    '   [DEFAULT]\n',
+    'See ``http://controller:5000/v3``:\n\n.. code-block:: ini\n\n'
+    '   [DEFAULT]\n',
+    # a path comment that is not just before the block
+    '.. path /etc/nova/nova.conf\n\nA paragraph.\n\n.. code-block:: ini\n\n'
+    '   [DEFAULT]\n',
+])
+def test_near_misses(tmp_path, text):
+    assert files(tmp_path, text) == [('', '')]
+
+
+def test_a_paragraph_naming_several_files_names_none(tmp_path):
+    assert files(tmp_path, '''
+        Set it in ``/etc/neutron/plugins/ml2/ml2_conf.ini`` and in
+        ``/etc/neutron/plugins/ml2/openvswitch_agent.ini``:
+
+        .. code-block:: ini
+
+           [agent]
+        ''') == [('', 'the paragraph before names several files '
+                  '(/etc/neutron/plugins/ml2/ml2_conf.ini, '
+                  '/etc/neutron/plugins/ml2/openvswitch_agent.ini)')]
+
+
+def test_the_section_rule_is_for_ini_blocks_only(tmp_path):
+    assert files(tmp_path, '''
+        Something about cinder.conf.
+
+        Then:
+
+        .. code-block:: console
+
+           # cinder-manage db sync
+        ''') == [('', '')]
+
+
+def test_the_section_rule_stays_in_the_section(tmp_path):
+    assert files(tmp_path, '''
+        Cinder
+        ======
+
+        Edit cinder.conf.
+
+        Other
+        =====
+
+        Then:
+
+        .. code-block:: ini
+
+           [DEFAULT]
+        ''') == [('', '')]
+
+
+def test_a_block_after_other_content_does_not_climb(tmp_path):
+    """Only the paragraph before a block, or the introduction of the list
+    item or indented block it opens, names its file; a block after
+    another block does not climb (and only ini blocks read the section's
+    text)."""
+    assert files(tmp_path, '''
+        Edit ``/etc/haproxy/haproxy.cfg``:
+
+        * .. code-block:: haproxy
+
+             listen a
+
+          .. code-block:: haproxy
+
+             listen b
+        ''') == [('/etc/haproxy/haproxy.cfg', blocks.FROM_INTRODUCTION),
+                 ('', '')]
