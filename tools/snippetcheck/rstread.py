@@ -2,12 +2,15 @@
 
 Sphinx's roles and directives are not known to docutils; they are
 registered here as lightweight stand-ins that keep what the checks need
-(``:file:`` as a file literal, the content of ``only`` and friends, and
-``code-block`` recording where its content starts), so a file can be
-checked without a Sphinx project.
+(``:file:`` as a file literal, the content of ``only`` and friends,
+``code-block`` recording where its content starts, and ``toctree``
+keeping its entries, from which :func:`includes` gives the documents in
+reading order), so a file can be checked without a Sphinx project.
 """
 
 import os
+import posixpath
+import re
 import stat
 import sys
 
@@ -33,7 +36,7 @@ CONTAINERS = ('only', 'glossary', 'seealso', 'versionadded',
               'versionchanged', 'deprecated', 'centered', 'hlist',
               'rst-class', 'cssclass', 'tab', 'tabs', 'todo')
 #: Sphinx directives with nothing to check inside.
-OPAQUE = ('toctree', 'literalinclude', 'graphviz', 'digraph', 'graph',
+OPAQUE = ('literalinclude', 'graphviz', 'digraph', 'graph',
           'index', 'highlight', 'automodule', 'autoclass', 'autofunction',
           'tabularcolumns', 'sectionauthor', 'codeauthor', 'productionlist',
           'ifconfig')
@@ -89,6 +92,83 @@ class Opaque(Directive):
         return []
 
 
+class toctree_entries(nodes.Invisible, nodes.Element):
+    """What a ``toctree`` directive lists: ``entries`` (its lines, as
+    written), ``glob`` and ``reversed`` (its options)."""
+
+
+class Toctree(Directive):
+    """A stand-in for Sphinx's toctree that keeps its entries."""
+
+    has_content = True
+    option_spec = {
+        'maxdepth': int, 'name': directives.unchanged,
+        'class': directives.class_option, 'caption': directives.unchanged,
+        'glob': directives.flag, 'hidden': directives.flag,
+        'includehidden': directives.flag, 'numbered': directives.unchanged,
+        'titlesonly': directives.flag, 'reversed': directives.flag,
+    }
+
+    def run(self):
+        node = toctree_entries()
+        node['entries'] = [line.strip() for line in self.content
+                           if line.strip()]
+        node['glob'] = 'glob' in self.options
+        node['reversed'] = 'reversed' in self.options
+        return [node]
+
+
+# How Sphinx reads a toctree entry: ``Title <doc>``, a URL, a glob.
+_EXPLICIT_TITLE = re.compile(r'^(.+?)\s*(?<!\x00)<([^<]*?)>$', re.DOTALL)
+_URL = re.compile(r'(?P<schema>.+)://.*')
+_GLOB = re.compile(r'.*[*?\[].*')
+
+
+def docname_join(base, name):
+    """*name*, written in document *base*, as a document name of the
+    project (as Sphinx joins them: relative to *base*'s directory, or to
+    the source directory when it starts with ``/``)."""
+    return posixpath.normpath(posixpath.join('/' + base, '..', name))[1:]
+
+
+def includes(doctree, docname, known, suffixes=('.rst',)):
+    """The documents the toctrees of *doctree* (document *docname*) list,
+    in order, as Sphinx resolves them: an entry ``Title <doc>`` names
+    doc, a URL and ``self`` name none, a glob (with ``:glob:``) names the
+    matching documents of *known* in sorted order, and a document is
+    listed once. Entries naming no document of *known* are left out."""
+    remaining = set(known) - {docname}
+    found = []
+    for node in doctree.findall(toctree_entries):
+        listed = []
+        for entry in node['entries']:
+            explicit = _EXPLICIT_TITLE.match(entry)
+            if node['glob'] and not explicit and _GLOB.match(entry) and \
+                    not _URL.match(entry):
+                from sphinx.util.matching import patfilter
+
+                pattern = docname_join(docname, entry)
+                for name in sorted(patfilter(remaining, pattern)):
+                    remaining.discard(name)
+                    listed.append(name)
+                continue
+            ref = explicit.group(2) if explicit else entry
+            if ref == 'self' or _URL.match(ref):
+                continue
+            for suffix in suffixes:
+                if ref.endswith(suffix):
+                    ref = ref[:-len(suffix)]
+                    break
+            name = docname_join(docname, ref)
+            if name in known:
+                remaining.discard(name)
+                listed.append(name)
+        if node['reversed']:
+            listed.reverse()
+        found.extend(listed)
+    return found
+
+
 def _file_role(name, rawtext, text, lineno, inliner, options=None,
                content=None):
     return [nodes.literal(rawtext, text, classes=['file'])], []
@@ -111,6 +191,7 @@ def register():
         directives.register_directive(name, Container)
     for name in OPAQUE:
         directives.register_directive(name, Opaque)
+    directives.register_directive('toctree', Toctree)
     roles.register_local_role('file', _file_role)
     for name in SPHINX_ROLES:
         roles.register_local_role(name, _generic_role)

@@ -8,7 +8,8 @@ its reports, its snippets, its external jobs and their results, and the
 facts it gives the deployment tier.
 
 What depends on several documents is computed once reading is done
-(``env-updated``), in toctree order, every build: with
+(``env-updated``), in toctree order, every build, by
+:func:`snippetcheck.pages.across` (which the command line calls too): with
 ``snippetcheck_context = 'toctree'``, the checks that know the resources
 earlier pages made, and one replay of all the pages' pcs commands and
 crmsh input; with ``snippetcheck_deployment``, the rules on the whole
@@ -33,8 +34,8 @@ from snippetcheck import blocks
 from snippetcheck import catalogue
 from snippetcheck import doccheck
 from snippetcheck import engine
+from snippetcheck import pages
 from snippetcheck import settings
-from snippetcheck.context import DocumentContext
 from snippetcheck.deployment import appendix
 from snippetcheck.options import sources
 
@@ -78,7 +79,7 @@ class SnippetcheckDomain(Domain):
     label = 'snippetcheck'
     initial_data = {'comments': {}, 'reports': {}, 'snippets': {},
                     'jobs': {}, 'external': {}, 'facts': {}, 'failover': {}}
-    data_version = 4
+    data_version = 5
 
     def clear_doc(self, docname):
         for documents in self.data.values():
@@ -148,12 +149,14 @@ def _build(app):
     return _BUILDS[app]
 
 
-def _context(config):
-    return settings.context(config.snippetcheck_context)[0]
+def _settings(config):
+    return pages.Settings.read(
+        config.snippetcheck_release, config.snippetcheck_timeout,
+        config.snippetcheck_context, config.snippetcheck_deployment)
 
 
-def _deployment(config):
-    return settings.deployment(config.snippetcheck_deployment)[0]
+def _prompts(config):
+    return settings.prompts(config.snippetcheck_prompts)[0]
 
 
 def _external_on(config):
@@ -168,31 +171,26 @@ def _external_on(config):
 def _on_doctree_read(app, doctree):
     env = app.env
     source = str(env.doc2path(env.docname))
-    found = list(doccheck.snippets(doctree, source))
+    found = list(doccheck.snippets(doctree, source, _prompts(app.config)))
     data = _domain(env).data
     data['comments'][env.docname] = doccheck.check_comments(
         doctree, blocks.known_directives(), source)
-    toctree = _context(app.config) == 'toctree'
-    # in toctree context, the pages of the toctree are judged together
-    # once all are read; only a page outside it is judged alone
-    data['reports'][env.docname] = [] if toctree else engine.check_snippets(
-        found, app.config.snippetcheck_release,
-        app.config.snippetcheck_timeout)
+    config = _settings(app.config)
+    # in toctree context, the documents are judged together once all are
+    # read (pages.across)
+    data['reports'][env.docname] = [] if config.toctree else \
+        engine.check_snippets(found, app.config.snippetcheck_release,
+                              app.config.snippetcheck_timeout)
     data['snippets'][env.docname] = found
     data['failover'][env.docname] = any(doctree.findall(appendix.failover))
-    deployment = _deployment(app.config)
-    if deployment is not None:
-        from snippetcheck.deployment import facts
-        data['facts'][env.docname] = facts.collect(found)
+    found_facts = pages.facts(found, config)
+    if found_facts is not None:
+        data['facts'][env.docname] = found_facts
     if not _external_on(app.config):
         return
-    from snippetcheck.external import tier
-
-    jobs = tier.jobs_for(found, env.docname)
-    if toctree:
-        # the pcs and crmsh replays of the whole toctree start once all
-        # documents are read; a haproxy snippet is judged on its own
-        jobs = [job for job in jobs if job.kind == 'haproxy']
+    # in toctree context, the pcs and crmsh replays of the whole toctree
+    # start once all documents are read
+    jobs = pages.document_jobs(found, env.docname, config)
     data['jobs'][env.docname] = jobs
     data['external'].pop(env.docname, None)
     if jobs and app.parallel <= 1:
@@ -211,7 +209,8 @@ def _on_builder_inited(app):
             (settings.release, config.snippetcheck_release, 'ini'),
             (settings.context, config.snippetcheck_context, 'markup'),
             (settings.deployment, config.snippetcheck_deployment,
-             'deployment')):
+             'deployment'),
+            (settings.prompts, config.snippetcheck_prompts, 'markup')):
         problem = reader(value)[1]
         if problem:
             logger.warning('%s', problem, type='snippetcheck',
@@ -240,16 +239,8 @@ def _on_builder_inited(app):
 
 def reading_order(env):
     """The documents of the toctree, in reading order (each once)."""
-    order, seen = [], set()
-    stack = [env.config.root_doc]
-    while stack:
-        docname = stack.pop()
-        if docname in seen or docname not in env.all_docs:
-            continue
-        seen.add(docname)
-        order.append(docname)
-        stack.extend(reversed(env.toctree_includes.get(docname, ())))
-    return order
+    return pages.reading_order(env.config.root_doc, env.toctree_includes,
+                               env.all_docs)
 
 
 def _on_env_updated(app, env):
@@ -263,52 +254,28 @@ def _on_env_updated(app, env):
     the failover appendix, waits for them here instead."""
     data = _domain(env).data
     build = _build(app)
+    external = _external_on(app.config)
     order = reading_order(env)
-    deployment = _deployment(app.config)
-    toctree = _context(app.config) == 'toctree'
-    if toctree:
-        build.toctree = _toctree_reports(app, data, order)
-    if deployment is not None:
-        from snippetcheck.deployment import assemble
-        from snippetcheck.deployment import judge
-        assembled = assemble([(name, data['facts'][name]) for name in order
-                              if name in data['facts']])
-        for document, report in judge(deployment, assembled):
-            build.across.setdefault(document, []).append(report)
-    if _external_on(app.config):
-        _start_external(app, data, build, order, deployment, toctree)
+    result = pages.across(
+        [(name, data['snippets'].get(name, ()), data['facts'].get(name))
+         for name in order], _settings(app.config), external,
+        [(name, found) for name, found in data['snippets'].items()
+         if name not in order])
+    build.toctree = result.own
+    for document, reports in result.reports.items():
+        build.across.setdefault(document, []).extend(reports)
+    if external:
+        build.chains = result.jobs
+        _start_external(app, build)
         if app.parallel > 1 or build.chains:
             _collect(app)
     return [name for name, shows in data['failover'].items() if shows]
 
 
-def _toctree_reports(app, data, order):
-    """The reports of the snippets of every document: those of the
-    toctree's in reading order, each page knowing the resources the pages
-    before it made; the others each on its own."""
-    document = DocumentContext()
-    reports = {}
-    for name in order:
-        reports[name] = engine.check_snippets(
-            data['snippets'].get(name, ()), app.config.snippetcheck_release,
-            app.config.snippetcheck_timeout, document)
-    for name, found in data['snippets'].items():
-        if name not in reports:
-            reports[name] = engine.check_snippets(
-                found, app.config.snippetcheck_release,
-                app.config.snippetcheck_timeout)
-    return reports
-
-
-def _start_external(app, data, build, order, deployment, toctree):
+def _start_external(app, build):
     from snippetcheck.external import tier
 
     pending = _domain(app.env).pending()
-    if toctree:
-        build.chains = [job for job in tier.jobs_for_toctree(
-            [(name, data['snippets'].get(name, ())) for name in order],
-            deployment.node_names if deployment else (),
-            simulate=deployment is not None) if job.kind != 'haproxy']
     kinds = {job.kind for jobs in pending.values() for job in jobs} | {
         job.kind for job in build.chains}
     missing = tier.missing_programs(kinds)
@@ -340,11 +307,10 @@ def _collect(app):
         for name in build.started:
             external[name] = by_document.get(name, [])
     if 'toctree' in runs:
-        for name, reports in runs['toctree'].wait().items():
-            build.across.setdefault(name, []).extend(reports)
-        for job in build.chains:
-            if job in runs['toctree'].data:
-                build.results[job.kind] = runs['toctree'].data[job]
+        reports, build.results = pages.toctree_results(
+            runs['toctree'].wait(), runs['toctree'].data, build.chains)
+        for name, found in reports.items():
+            build.across.setdefault(name, []).extend(found)
     ran = sum(run.ran for run in runs.values())
     cached = sum(run.cached for run in runs.values())
     for note in build.cache.notes:
@@ -401,6 +367,8 @@ def setup(app):
                          types=[str])
     app.add_config_value('snippetcheck_deployment', None, 'env',
                          types=[dict, type(None)])
+    app.add_config_value('snippetcheck_prompts', [], 'env',
+                         types=[list, tuple])
     app.add_domain(SnippetcheckDomain)
     app.add_directive('code-block', SnippetCodeBlock, override=True)
     app.add_directive('sourcecode', SnippetCodeBlock, override=True)
@@ -417,7 +385,7 @@ def setup(app):
     app.connect('build-finished', _on_build_finished)
     return {
         'version': __version__,
-        'env_version': 4,
+        'env_version': 5,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }
