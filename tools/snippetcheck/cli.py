@@ -12,7 +12,8 @@ context the documents are read in the order the toctrees give from the
 root document, resources made on one page are known on the pages after
 it and their pcs and crmsh input is replayed as one cluster; with a
 deployment, its rules run too (:mod:`snippetcheck.pages` holds what both
-share).
+share). ``--coverage`` also says, for every block, which checks judged it
+(:mod:`snippetcheck.coverage`).
 """
 
 import argparse
@@ -24,6 +25,7 @@ import sys
 from snippetcheck import __version__
 from snippetcheck import blocks
 from snippetcheck import catalogue
+from snippetcheck import coverage
 from snippetcheck import doccheck
 from snippetcheck import engine
 from snippetcheck import pages
@@ -148,7 +150,10 @@ def _parser():
                         help="the prompt of another program (a database, "
                         "a REPL): its lines are that program's input, not "
                         'shell commands')
-
+    parser.add_argument('--coverage', action='store_true',
+                        help='also print, for every block, which checks '
+                        'judged it and why the others did not, and a '
+                        'summary')
     parser.add_argument('--external', action='store_true',
                         help='also replay the snippets through haproxy, '
                         'pcs, crm and crm_verify, each in a sandbox (needs '
@@ -428,6 +433,15 @@ def _shown(report, options):
                 options.suppressed)
 
 
+def _print_coverage(documents, options, external):
+    judged = coverage.judge_all(
+        [snippet for document in sorted(documents, key=lambda d: str(d.path))
+         for snippet in document.snippets], options.release, external)
+    for item in judged:
+        print(item.render())
+    print('snippetcheck coverage: ' + coverage.summarize(judged).render())
+
+
 def main(argv=None):
     parser = _parser()
     args = parser.parse_args(argv)
@@ -442,4 +456,6 @@ def main(argv=None):
             printed.add(report)
             print(report.render())
             found += 1
+    if args.coverage:
+        _print_coverage(documents, options, args.external)
     return 1 if found else 0

@@ -351,6 +351,27 @@ def _on_build_finished(app, exception):
                 '%s %s', report.code, report.message,
                 location=f'{report.source}:{report.line}',
                 type='snippetcheck', subtype=catalogue.family(report.code))
+    _log_coverage(app, data)
+
+
+def _log_coverage(app, data):
+    """Say which checks judged each block (verbose), which blocks in
+    scope were not fully judged and why, and a summary line."""
+    from snippetcheck import coverage
+
+    judged = coverage.judge_all(
+        [snippet for name in sorted(data['snippets'])
+         for snippet in data['snippets'][name]],
+        app.config.snippetcheck_release, _external_on(app.config))
+    for item in judged:
+        shown = logger.info if item.groups and item.status in (
+            coverage.PARTIAL, coverage.OPTED_OUT) else logger.verbose
+        shown('snippetcheck: %s block %s: %s',
+              item.language or '(none)', item.status,
+              '; '.join((*item.checks, *item.missing)),
+              location=f'{item.source}:{item.line}')
+    logger.info('snippetcheck: coverage: %s',
+                coverage.summarize(judged).render())
 
 
 def setup(app):

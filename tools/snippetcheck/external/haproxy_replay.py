@@ -182,6 +182,19 @@ def loads_code(words):
     return ''
 
 
+def refusal(text):
+    """(line, reason) of the first line of haproxy snippet *text* that
+    keeps it from being replayed (see :func:`loads_code`), or (0, '')."""
+    for number, raw in enumerate(text.split('\n'), 1):
+        words, _column = haproxy_checker.split_line(
+            placeholders.substitute(raw, 'PLACEHOLDER'))
+        if words:
+            reason = loads_code(words)
+            if reason:
+                return number, reason
+    return 0, ''
+
+
 def _scratch_words(words, number, standins):
     """*words* with addresses made IPs and files made stand-ins, or None
     when nothing changes."""
