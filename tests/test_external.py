@@ -221,6 +221,32 @@ def test_pcs_commands_for_the_live_cluster_only_are_left_out(tmp_path):
 
 
 @needs('pcs', 'cibadmin', 'crm_verify')
+def test_an_agent_not_installed_here_is_not_the_snippets_fault(tmp_path):
+    """ocf:linbit:drbd (a provider snippetcheck knows, not installed on
+    the build machine) cannot be probed: the commands are replayed with
+    --force, or, where pcs refuses even then, not judged, nor what names
+    the clone they would have made. A provider nobody knows stays an
+    error (a typo), and so do the other mistakes around them."""
+    assert not pcs_replay.os.path.isdir(
+        pcs_replay.os.path.join(pcs_replay.OCF_ROOT, 'linbit')), \
+        'drbd-utils is installed: this test needs a machine without it'
+    found = _pcs([
+        'pcs -f drbd_cfg resource create WebData ocf:linbit:drbd '
+        'drbd_resource=wwwdata op monitor interval=29s role=Promoted',
+        'pcs -f drbd_cfg resource promotable WebData promoted-max=1 '
+        'notify=true',
+        'pcs resource create WebFS ocf:heartbeat:Filesystem '
+        'device=/dev/drbd1 directory=/var/www/html fstype=xfs',
+        'pcs constraint colocation add WebFS with Promoted WebData-clone',
+        'pcs resource create typo ocf:linbt:drbd',
+        'pcs constraint colocation add WebFS with WebDataa',
+    ], tmp_path)
+    assert [(index, code) for index, code, _m in found] == [
+        (4, 'XPCS001'), (5, 'XPCS001')]
+    assert 'linbt' in found[0][2]
+
+
+@needs('pcs', 'cibadmin', 'crm_verify')
 def test_pcs_state_does_not_leak_between_documents(tmp_path):
     helper = pcs_replay.new_worker(str(tmp_path), 60)
     try:

@@ -18,11 +18,20 @@ systemd, lsb and service agents cannot be probed here: pcs asks the local
 init system for their metadata, and a scratch machine has none of the
 services. For those agents alone the replay adds ``--force`` to
 ``resource create``, which turns that one error into a warning; pcs still
-judges everything else about the command. Likewise pcs refuses
+judges everything else about the command. An OCF agent of a provider
+snippetcheck knows (``ocf:linbit:drbd``, ``ocf:percona:...``) that is not
+installed on the build machine cannot be probed either: when pcs's only
+complaint about a command is that such an agent is not installed, the
+command is replayed again with ``--force`` (a provider that is not known
+is more likely a typo, and stays an error). Where pcs refuses even then
+(pcs 0.11 ignores ``--force`` when it makes a promotable clone), the
+command is not judged, nor are the commands after it that name what it
+would have made. Likewise pcs refuses
 ``stonith-watchdog-timeout`` unless the machine it runs on has SBD
 enabled: that complaint alone (LOCAL_SERVICES) is not a finding.
 """
 
+import os
 import re
 import shutil
 
@@ -71,6 +80,12 @@ LIVE_ONLY = re.compile(r"option '-f' is not supported in this command")
 #: build machine does not run (SBD, enabled with ``pcs stonith sbd
 #: enable`` on the cluster's nodes).
 LOCAL_SERVICES = re.compile(r'while SBD is disabled')
+
+#: pcs's complaint about an agent it cannot read the metadata of.
+NOT_INSTALLED = re.compile(r"Agent '(ocf:([^:'\s]+):[^'\s]+)' is not "
+                           r'installed or does not provide valid metadata')
+#: Where OCF agents are installed, a directory a provider.
+OCF_ROOT = '/usr/lib/ocf/resource.d'
 
 #: crm_verify complaints that every scratch CIB raises.
 SCRATCH_NOISE = re.compile(
@@ -240,6 +255,7 @@ def _chain(commands, indices, cib, pcs, ids, before_each):
     replayed = []
     made = {}
     before = set()
+    unmade = set()  # ids of commands this machine cannot replay
     for index in indices:
         before_each(index)
         argv = commands[index]
@@ -254,6 +270,16 @@ def _chain(commands, indices, cib, pcs, ids, before_each):
         if answer.get('rc') and LIVE_ONLY.search(answer['err']
                                                  + answer['out']):
             continue  # pcs runs it on the live cluster only
+        if answer.get('rc') and '--force' not in replay_argv and \
+                _unprobed_only(answer['err'] + answer['out']):
+            answer = _answer(pcs, [*replay_argv, '--force'], ids=ids)
+            if answer.get('rc') and _unprobed_only(answer['err'] +
+                                                   answer['out']):
+                unmade.update(defines(['pcs', *replay_argv[2:]]))
+                continue
+        if answer.get('rc') and unmade.intersection(replay_argv):
+            unmade.update(defines(['pcs', *replay_argv[2:]]))
+            continue  # it names what this machine could not make
         replayed.append((index, argv))
         if 'error' in answer:
             findings.append((index, 'XPCS003',
@@ -283,6 +309,18 @@ def _local_only(text):
     errors = _errors(text)
     return bool(errors) and all(LOCAL_SERVICES.search(line)
                                 for line in errors)
+
+
+def _unprobed_only(text):
+    """Whether every error pcs gives is that an agent of a known provider
+    is not installed on the build machine (see NOT_INSTALLED)."""
+    errors = _errors(text)
+    for line in errors:
+        match = NOT_INSTALLED.search(line)
+        if match is None or match.group(2) not in agents.OCF_PROVIDERS or \
+                os.path.isdir(os.path.join(OCF_ROOT, match.group(2))):
+            return False
+    return bool(errors)
 
 
 def _pcs_error(text):
