@@ -280,3 +280,50 @@ def test_a_block_after_other_content_does_not_climb(tmp_path):
              listen b
         ''') == [('/etc/haproxy/haproxy.cfg', blocks.FROM_INTRODUCTION),
                  ('', '')]
+
+
+# -- options the text refers to -----------------------------------------------
+
+def test_an_option_of_one_service_names_its_file(tmp_path):
+    assert files(tmp_path, '''
+        This is done with the :oslo.config:option:`pci.device_spec` option:
+
+        .. code-block:: ini
+
+           [pci]
+
+        Set :oslo.config:option:`the URL <glance.endpoint_override>` and
+        the :oslo.config:group:`neutron` group:
+
+        .. code-block:: ini
+
+           [glance]
+        ''') == [('nova.conf', blocks.FROM_PARAGRAPH)] * 2
+
+
+def test_an_option_every_service_has_names_no_file(tmp_path):
+    assert files(tmp_path, '''
+        Set :oslo.config:option:`DEFAULT.debug` and
+        :oslo.config:group:`keystone_authtoken`:
+
+        .. code-block:: ini
+
+           [DEFAULT]
+        ''') == [('', '')]
+
+
+def test_a_sphinx_cross_reference_to_an_option():
+    """In a Sphinx build with oslo.config's extension the roles are
+    pending cross-references."""
+    from docutils import nodes
+    from sphinx import addnodes
+
+    section = nodes.section()
+    paragraph = nodes.paragraph('', 'Set ')
+    paragraph += addnodes.pending_xref(
+        '', nodes.literal('', 'pci.device_spec'), refdomain='oslo.config',
+        reftype='option', reftarget='pci.device_spec')
+    literal = nodes.literal_block('[pci]', '[pci]')
+    section += [paragraph, literal]
+    assert blocks.file_of(literal, '', '[pci]', 'ini') == (
+        'nova.conf', blocks.FROM_PARAGRAPH)

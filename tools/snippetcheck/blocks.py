@@ -6,6 +6,7 @@ any opt-out the writer gave. The doctree is then walked with docutils' node
 API; nothing here reads RST text.
 """
 
+import functools
 import re
 
 from docutils import nodes
@@ -104,7 +105,9 @@ def to_snippet(literal, prompts=()):
 # 4. the paragraph just before the block: a ``:file:`` role, else a
 #    ``literal`` that is a path (``/etc/nova/nova.conf``) or a file name
 #    with a configuration suffix (``nova.conf``), else such a name in its
-#    plain text;
+#    plain text, else the options and groups it refers to with
+#    oslo.config's roles (``:oslo.config:option:`pci.device_spec```), when
+#    the option data has them in one service's file only;
 # 5. when that paragraph names no file (or the block opens a list item or
 #    an indented block), the paragraph that introduces the list item or
 #    indented block the block stands in, and so on outwards ("Edit the
@@ -267,11 +270,70 @@ def _paragraph_file(paragraph):
                 roles.append(value)
         elif _looks_like_file(value):
             literals.append(value)
-    for found in (roles, literals, _IN_TEXT.findall(paragraph.astext())):
+    for found in (roles, literals, _IN_TEXT.findall(paragraph.astext()),
+                  _option_files(paragraph)):
         named, several = _one_file(found)
         if named or several:
             return named, several
     return '', ()
+
+
+#: The roles of oslo.config's Sphinx extension: a reference to an option
+#: (``group.name``, or ``name`` of DEFAULT) or a group of the project's.
+OSLO_ROLES = ('oslo.config:option', 'oslo.config:group')
+
+
+def _option_files(paragraph):
+    """The files of the options and groups *paragraph* refers to with
+    oslo.config's roles: the command line's stand-ins make them literals
+    of class ``oslo.config:option``, Sphinx pending cross-references."""
+    files = []
+    for node in paragraph.findall(nodes.Element):
+        kind = None
+        if node.tagname == 'pending_xref' and \
+                node.get('refdomain') == 'oslo.config':
+            kind, target = node.get('reftype'), node.get('reftarget', '')
+        elif isinstance(node, nodes.literal):
+            for role in OSLO_ROLES:
+                if role in node.get('classes', ()):
+                    kind = role.rpartition(':')[2]
+                    target = node.astext()
+        if kind not in ('option', 'group'):
+            continue
+        target = target.rpartition('<')[2].rstrip('>').strip()
+        if kind == 'option':
+            group, _dot, name = target.rpartition('.')
+            owners = _option_index()[0].get((group or 'DEFAULT', name), ())
+        else:
+            owners = _option_index()[1].get(target, ())
+        if len(owners) == 1:
+            files.extend(owners)
+    return files
+
+
+@functools.cache
+def _option_index():
+    """({(group, option): files}, {group: files}) of the services the
+    option data has, for the release snippetcheck checks by default (the
+    services own the same options from one release to the next)."""
+    from snippetcheck.options import schema
+    from snippetcheck.options import sources
+
+    release = sources.DEFAULT_RELEASE
+    options, groups = {}, {}
+    if release not in schema.releases():
+        return options, groups
+    for spec in sources.RELEASES[release].values():
+        for name in spec['files']:
+            found = schema.for_file(f'/etc/{name}', release)
+            if found is None:
+                continue
+            for group, names in found.groups.items():
+                groups.setdefault(group, set()).add(name)
+                for option in names:
+                    options.setdefault((group, option), set()).add(name)
+    return ({key: tuple(value) for key, value in options.items()},
+            {key: tuple(value) for key, value in groups.items()})
 
 
 def _one_file(found):

@@ -193,6 +193,8 @@ def register():
         directives.register_directive(name, Opaque)
     directives.register_directive('toctree', Toctree)
     roles.register_local_role('file', _file_role)
+    for name in blocks.OSLO_ROLES:
+        roles.register_local_role(name, _generic_role)
     for name in SPHINX_ROLES:
         roles.register_local_role(name, _generic_role)
 
