@@ -34,7 +34,7 @@ def cli_findings(result):
 
 
 @pytest.mark.parametrize('root', ['toctree', 'deployment', 'filenames',
-                                  'ini', 'markup'])
+                                  'prompts', 'ini', 'markup'])
 def test_the_same_findings_as_the_sphinx_build(make_app, tmp_path, root):
     """Without the tools, the command line with --conf and the Sphinx build
     find the same, page by page and across pages."""

@@ -223,3 +223,21 @@ def test_the_prompts_setting_is_read_and_judged():
     assert 'is not a regular expression' in problem
     assert 'matches an empty line' in problem
     assert 'left out' in problem
+
+
+# -- in a Sphinx build --------------------------------------------------------
+
+@pytest.mark.sphinx('html', testroot='prompts')
+def test_prompts_in_a_sphinx_build(app):
+    from tests.sphinxwarnings import findings
+    from tests.sphinxwarnings import line_of
+
+    app.build()
+    assert findings(app) == sorted([
+        ('index.rst', line_of(app, 'index.rst', 'pcs resource crate '
+                              'ClusterIP'), 'PCS001'),
+        ('index.rst', line_of(app, 'index.rst', 'sevrer'), 'OSC001'),
+        ('index.rst', line_of(app, 'index.rst', 'primitve'), 'CRM001'),
+        ('index.rst', line_of(app, 'index.rst', 'ocf:IPaddr2'), 'CRM004'),
+        ('index.rst', line_of(app, 'index.rst', 'stack> pcs'), 'PCS001'),
+    ])
