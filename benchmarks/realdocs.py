@@ -9,8 +9,8 @@ of those whose file has option data or is not recognised: a file
 without option data, such as ml2_conf.ini, is not applicable), the
 findings by code, and the wall-clock time of the run.
 
-    python benchmarks/realdocs.py [--no-external] [--context document]
-        TREE [TREE...]
+    python benchmarks/realdocs.py [--no-external] [--no-cache]
+        [--context document] TREE [TREE...]
 
 The trees are read with ``--context toctree`` by default: a book whose
 chapters build one cluster is read in the order of its toctree. With
@@ -128,6 +128,8 @@ def main(argv=None):
     parser.add_argument('trees', nargs='+', metavar='TREE')
     parser.add_argument('--no-external', action='store_true',
                         help='without the real tools')
+    parser.add_argument('--no-cache', action='store_true',
+                        help="keep no tools' results: time a cold run")
     parser.add_argument('--context', default='toctree',
                         choices=('document', 'toctree'))
     parser.add_argument('--findings', action='store_true',
@@ -137,7 +139,8 @@ def main(argv=None):
     codes = collections.Counter()
     for tree in args.trees:
         elapsed, findings, blocks, summary = run(
-            tree, not args.no_external, args.context)
+            tree, not args.no_external, args.context,
+            ['--no-cache'] if args.no_cache else [])
         numbers = figures(elapsed, findings, blocks)
         print(report(tree, numbers))
         print(f'  snippetcheck: {summary}')
