@@ -46,6 +46,7 @@ keeps the line its prompt stood on.
 import dataclasses
 import functools
 import re
+import typing
 
 #: The prompts of the form the guide writes: root and user.
 PROMPTS = ('# ', '$ ')
@@ -121,12 +122,11 @@ class Command:
         return self.argv[0] if self.argv else ''
 
 
-@dataclasses.dataclass(frozen=True)
-class Entry:
+class Entry(typing.NamedTuple):
     """One line (or several joined) of a console block: ``kind`` is
     ``command`` (a shell command), ``input`` (typed at another program's
     prompt; ``name`` says which), ``data`` (the input of a here-document)
-    or ``output``."""
+    or ``output``. (A named tuple: a block makes one a line.)"""
 
     kind: str
     line: int
@@ -216,7 +216,7 @@ def entries(text, prompts=()):
             continue
         index, joined = _secondary(lines, index, joined)
         yield Entry('command', number, joined, prompt)
-        delimiter = _HEREDOC.search(joined)
+        delimiter = _HEREDOC.search(joined) if '<<' in joined else None
         if delimiter is not None:
             end = delimiter.group(2)
             while index < len(lines):
@@ -326,5 +326,8 @@ def has_prompt(line, prompts=()):
 def has_commands(text, prompts=()):
     """Whether console block *text* holds a command or another program's
     input: a line with a prompt."""
-    return any(entry.kind in ('command', 'input')
-               for entry in entries(text, prompts))
+    found = model(tuple(prompts))
+    # the first line with a prompt is a command or input: the lines before
+    # it are output, so no continuation can have taken it
+    return any(found.prompt(line) is not None or line.strip() in ('#', '$')
+               for line in text.split('\n'))
