@@ -182,24 +182,32 @@ def model(extra=()):
 def entries(text, prompts=()):
     """Yield the Entry of each line (or joined lines) of console block
     *text*, in order."""
+    for fields in _walk(text, prompts, True):
+        yield Entry(*fields)
+
+
+def _walk(text, prompts, outputs):
+    """The fields of each Entry of *text* (of its output lines too when
+    *outputs*), as tuples: the command line's loop, kept lean."""
     found = model(tuple(prompts))
     lines = text.split('\n')
+    count = len(lines)
     index = 0
-    while index < len(lines):
+    while index < count:
         line = lines[index]
         number = index + 1
         index += 1
         seen = found.prompt(line)
         if seen is None:
             if line.strip() in ('#', '$'):
-                yield Entry('command', number, '', line.strip())
-            else:
-                yield Entry('output', number, line)
+                yield 'command', number, '', line.strip(), '', None
+            elif outputs:
+                yield 'output', number, line, '', '', None
             continue
         prompt, name, match = seen
         body = line[len(prompt):]
         parts = [body]
-        while body.endswith('\\') and index < len(lines):
+        while body.endswith('\\') and index < count:
             parts[-1] = body[:-1]
             body = lines[index].strip()
             parts.append(body)
@@ -207,26 +215,36 @@ def entries(text, prompts=()):
         joined = ' '.join(part.strip() for part in parts).strip()
         if name is not None:
             continuation = found.continuations.get(name)
-            while continuation is not None and index < len(lines) and \
+            while continuation is not None and index < count and \
                     continuation.match(lines[index]):
                 joined += '\n' + lines[index][
                     continuation.match(lines[index]).end():]
                 index += 1
-            yield Entry('input', number, joined, prompt, name, match)
+            yield 'input', number, joined, prompt, name, match
             continue
-        index, joined = _secondary(lines, index, joined)
-        yield Entry('command', number, joined, prompt)
-        delimiter = _HEREDOC.search(joined) if '<<' in joined else None
-        if delimiter is not None:
-            end = delimiter.group(2)
-            while index < len(lines):
-                data = lines[index]
-                index += 1
-                if data.startswith('> '):
-                    data = data[2:]
-                yield Entry('data', index, data)
-                if data.strip() == end:
-                    break
+        if index < count and lines[index].startswith('> '):
+            index, joined = _secondary(lines, index, joined)
+        yield 'command', number, joined, prompt, '', None
+        if '<<' in joined:
+            delimiter = _HEREDOC.search(joined)
+            if delimiter is not None:
+                index = yield from _heredoc(lines, index,
+                                            delimiter.group(2), outputs)
+
+
+def _heredoc(lines, index, end, outputs):
+    """Yield the lines of a here-document up to its delimiter *end*, and
+    return the index after it."""
+    while index < len(lines):
+        data = lines[index]
+        index += 1
+        if data.startswith('> '):
+            data = data[2:]
+        if outputs:
+            yield 'data', index, data, '', '', None
+        if data.strip() == end:
+            break
+    return index
 
 
 def _secondary(lines, index, joined):
@@ -242,13 +260,15 @@ def commands(text, prompts=()):
     """Yield the commands of console block *text* in order: its shell
     commands, and what is typed at the prompts of crm and of the
     openstack client (as the equivalent command line)."""
-    for entry in entries(text, prompts):
-        if entry.kind == 'command':
-            if entry.text:
-                yield _command(entry.line, entry.text, entry.prompt)
-        elif entry.kind == 'input' and entry.name in CHECKED_INTERPRETERS \
-                and entry.text:
-            yield _interpreted(entry)
+    for kind, number, joined, prompt, name, match in _walk(text, prompts,
+                                                           False):
+        if not joined:
+            continue
+        if kind == 'command':
+            yield _command(number, joined, prompt)
+        elif kind == 'input' and name in CHECKED_INTERPRETERS:
+            yield _interpreted(Entry(kind, number, joined, prompt, name,
+                                     match))
 
 
 def _interpreted(entry):
