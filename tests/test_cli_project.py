@@ -194,3 +194,20 @@ def test_the_guide_judged_as_its_build_judges_it():
     source = ROOTS.parent.parent / 'doc' / 'source'
     result = run('--conf', str(source / 'conf.py'), str(source))
     assert (result.returncode, result.stdout) == (0, '')
+
+
+@pytest.mark.slow
+def test_the_guide_with_the_tools_as_its_build_judges_it(tmp_path):
+    """With the tools too (their replays across pages, the deployment's
+    cluster proven by crm_simulate), the command line finds on the
+    guide what tox -e docs finds: nothing."""
+    from snippetcheck.external import sandbox
+    from snippetcheck.external import tier
+
+    if sandbox.problem() or tier.missing_programs(
+            {'haproxy', 'pcs', 'crmsh', 'simulate'}):
+        pytest.skip('the tools or the sandbox are missing (bindep.txt)')
+    source = ROOTS.parent.parent / 'doc' / 'source'
+    result = run('--external', '--cache-dir', str(tmp_path), '--conf',
+                 str(source / 'conf.py'), str(source))
+    assert (result.returncode, result.stdout) == (0, ''), result.stderr
