@@ -49,6 +49,18 @@ def test_ini_of_a_file_without_option_data_is_not_applicable():
                             '(named by the caption)',)
 
 
+def test_ceph_files():
+    item = judge('ini', '[global]\nmon host = 10.0.0.12',
+                 filename='/etc/ceph/ceph.conf', filename_from='caption')
+    assert (item.status, item.checks) == (coverage.NOT_APPLICABLE,
+                                          ("ceph's ini syntax",))
+    assert item.missing[0].startswith('no option data for /etc/ceph/ceph.conf')
+    item = judge('ini', '[client.cinder]\n    key = KEY',
+                 filename='/etc/ceph/ceph.client.cinder.keyring',
+                 filename_from='caption')
+    assert (item.status, item.groups) == (coverage.FULL, ('ini',))
+
+
 # -- haproxy and crmsh --------------------------------------------------------
 
 def test_haproxy():

@@ -15,8 +15,10 @@ ini                 the ini syntax, and the options of the file it shows
                     (recognised as :mod:`snippetcheck.blocks` says);
                     a file snippetcheck has no option data for
                     (``my.cnf``, ``ceph.conf``, ``ml2_conf.ini``) makes
-                    the block *not applicable*: its syntax is all there
-                    is to judge
+                    the block *not applicable*: its syntax (ceph's own,
+                    for ceph's files) is all there is to judge; a ceph
+                    keyring is judged by ceph's syntax and the entities
+                    and settings a keyring holds
 haproxy             the grammar, and ``haproxy -c`` (the external checks)
 crmsh               the grammar, and the replay through crm
 console             each of its ``pcs``, ``crm`` and ``openstack``
@@ -107,6 +109,18 @@ def _opted_out(snippet):
 
 
 def _ini(snippet, release, _external):
+    from snippetcheck.checkers import ini
+
+    ceph = ini.ceph_file(snippet.filename)
+    if ceph == 'keyring':
+        return FULL, ["ceph's ini syntax", 'the entities and settings of a '
+                      f'ceph keyring ({snippet.filename}, named by the '
+                      f'{snippet.filename_from or "block"})'], [], ('ini',)
+    if ceph:
+        return NOT_APPLICABLE, ["ceph's ini syntax"], [
+            f'no option data for {snippet.filename} (named by the '
+            f'{snippet.filename_from or "block"}): ceph\'s options are not '
+            'in the option data'], ('ini',)
     checks = ['ini syntax']
     if not snippet.filename:
         why = snippet.filename_from or 'no file recognised'
