@@ -420,3 +420,13 @@ def test_catalogue_examples_of_the_external_tier(check):
 
     assert check.code in codes(check.wrong)
     assert codes(check.right) == set()
+
+
+def test_what_a_pcs_command_makes():
+    assert pcs_replay.defines(('pcs', '-f', 'x.xml', 'resource', 'create',
+                               'web', 'systemd:httpd', 'clone')) == [
+        'web', 'web-clone']
+    assert pcs_replay.defines(('pcs', 'stonith', 'create', 'f1',
+                               'fence_ipmilan')) == ['f1']
+    assert pcs_replay.defines(('pcs', 'constraint', 'order', 'a', 'then',
+                               'b')) == []

@@ -173,7 +173,14 @@ def _answer(pcs, argv, ids=False):
 
 def defines(argv):
     """The resource ids pcs command *argv* creates."""
-    words = [word for word in argv[1:] if not word.startswith('-')]
+    words, skip = [], False
+    for word in argv[1:]:
+        if skip:
+            skip = False
+        elif word in ('-f', '-p', '-u'):
+            skip = True    # the option's value is no word of the command
+        elif not word.startswith('-'):
+            words.append(word)
     if words[:2] in (['resource', 'create'], ['stonith', 'create']) and \
             len(words) > 2:
         made = [words[2]]
