@@ -84,8 +84,12 @@ def language_of(snippet):
 def _lazy(module, function):
     """A checker that imports its module on first use (the checkers and
     their data are loaded only by documents that need them)."""
+    found = []
+
     def checker(*args):
-        return getattr(importlib.import_module(module), function)(*args)
+        if not found:
+            found.append(getattr(importlib.import_module(module), function))
+        return found[0](*args)
     checker.__qualname__ = f'{module}.{function}'
     return checker
 
