@@ -99,26 +99,25 @@ def _manifest(release):
         return json.load(stream)
 
 
-@functools.cache
-def _namespace(release, name):
-    path = DATA / release / 'namespaces' / f'{name}.json'
+def _optional_json(path):
+    """The JSON document at *path*, or {} where the data has none."""
     try:
         with open(path, encoding='utf-8') as stream:
             return json.load(stream)
     except FileNotFoundError:
         return {}
+
+
+@functools.cache
+def _namespace(release, name):
+    return _optional_json(DATA / release / 'namespaces' / f'{name}.json')
 
 
 @functools.cache
 def _overrides(release, service):
     """group -> option -> spec: the options of shared namespaces whose
     spec *service* changes (mostly their defaults)."""
-    path = DATA / release / 'overrides' / f'{service}.json'
-    try:
-        with open(path, encoding='utf-8') as stream:
-            return json.load(stream)
-    except FileNotFoundError:
-        return {}
+    return _optional_json(DATA / release / 'overrides' / f'{service}.json')
 
 
 @functools.cache
