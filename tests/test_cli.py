@@ -1,5 +1,6 @@
 """python -m snippetcheck: the same checks without a Sphinx build."""
 
+import os
 import pathlib
 import subprocess
 import sys
@@ -130,3 +131,31 @@ def test_an_alternative_block_keeps_its_reason(tmp_path):
     assert reports == []
     assert [s.alternative for s in found] == [
         'keepalived instead of Pacemaker', '']
+
+
+@pytest.mark.parametrize('relative', [False, True])
+def test_an_included_file_is_reported_once(tmp_path, relative):
+    """docutils names an included file relative to the working directory
+    (absolute when the two share no directory); read as a document too,
+    it is one file with one name, wherever the command line runs."""
+    docs = tmp_path / 'docs'
+    (docs / 'common').mkdir(parents=True)
+    (docs / 'common' / 'part.rst').write_text(
+        '.. code-block:: ini\n\n   [DEFAULT\n', encoding='utf-8')
+    for name in ('a', 'b'):
+        (docs / f'{name}.rst').write_text(
+            f'{name}\n=\n\n.. include:: common/part.rst\n', encoding='utf-8')
+    tree = 'docs' if relative else str(docs)
+    result = subprocess.run(
+        [sys.executable, '-m', 'snippetcheck', '--coverage', tree],
+        capture_output=True, text=True, timeout=120, check=False,
+        cwd=tmp_path, env={**os.environ,
+                           'PYTHONPATH': str(pathlib.Path(cli.__file__)
+                                             .parent.parent)})
+    part = str(pathlib.Path(tree) / 'common' / 'part.rst')
+    findings = [line for line in result.stdout.splitlines()
+                if ' INI001 ' in line]
+    assert findings == [f'{part}:3: INI001 section header "[DEFAULT" does '
+                        'not end with "]"; write "[name]"']
+    assert result.stdout.splitlines()[-1].startswith(
+        'snippetcheck coverage: 1 blocks;')

@@ -76,8 +76,27 @@ def _read(path, known, prompts=()):
     except Exception as error:  # docutils gave up on the markup
         return [], [Report(str(path), 0, 'SC005',
                            f'cannot parse the file: {error}')], None
-    return (list(doccheck.snippets(doctree, str(path), prompts)),
-            doccheck.check_comments(doctree, known, str(path)), doctree)
+    found = list(doccheck.snippets(doctree, str(path), prompts))
+    for snippet in found:
+        snippet.source = _named_like(snippet.source, path)
+    reports = [dataclasses.replace(report, source=_named_like(
+        report.source, path)) for report in doccheck.check_comments(
+            doctree, known, str(path))]
+    return found, reports, doctree
+
+
+def _named_like(source, path):
+    """*source*, a file docutils read for document *path* (an included
+    file, named relative to the working directory, or absolute when the
+    two share no directory), named as the command line names *path*:
+    absolute, or relative to the working directory. So a file read both
+    as a document and through an include has one name, and its blocks
+    are judged and reported once."""
+    if not source or source == str(path) or source.startswith('<'):
+        return source
+    absolute = os.path.abspath(source)
+    return absolute if os.path.isabs(str(path)) else \
+        os.path.relpath(absolute)
 
 
 def check_file(path, known, release=None, timeout=engine.DEFAULT_TIMEOUT):
