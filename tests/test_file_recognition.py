@@ -327,3 +327,78 @@ def test_a_sphinx_cross_reference_to_an_option():
     section += [paragraph, literal]
     assert blocks.file_of(literal, '', '[pci]', 'ini') == (
         'nova.conf', blocks.FROM_PARAGRAPH)
+
+
+# -- the section of options before the first header ---------------------------
+
+def sections(tmp_path, text):
+    """The fragment section of each block of RST *text*."""
+    page = tmp_path / 'page.rst'
+    page.write_text(textwrap.dedent(text), encoding='utf-8')
+    doctree = rstread.read(page)
+    return [s.fragment_section
+            for s in doccheck.snippets(doctree, str(page))]
+
+
+def test_the_section_the_paragraph_before_names(tmp_path):
+    assert sections(tmp_path, '''
+        Set the ``extensions`` option in the ``[agent]`` section of
+        ``/etc/neutron/l3_agent.ini``:
+
+        .. code-block:: ini
+
+           extensions = ndp_proxy
+        ''') == ['agent']
+
+
+def test_the_section_the_list_introduction_names(tmp_path):
+    assert sections(tmp_path, '''
+        In the ``[ml2_type_vlan]`` section, list the physical networks:
+
+        * For example, two networks:
+
+          .. code-block:: ini
+
+             network_vlan_ranges = physnet1,physnet2:1001:2000
+        ''') == ['ml2_type_vlan']
+
+
+def test_no_section_or_several_name_none(tmp_path):
+    assert sections(tmp_path, '''
+        Set ``quota_driver`` in ``/etc/neutron/neutron.conf``:
+
+        .. code-block:: ini
+
+           quota_driver = neutron.db.quota.driver_nolock.DbQuotaNoLockDriver
+
+        In the ``[api_database]`` and ``[database]`` sections:
+
+        .. code-block:: ini
+
+           connection = mysql+pymysql://nova:NOVA_DBPASS@controller/nova
+
+        A console block takes no section from the ``[agent]`` text:
+
+        .. code-block:: console
+
+           # systemctl restart neutron-l3-agent
+        ''') == ['', '', '']
+
+
+def test_the_named_section_holds_the_fragment_only(tmp_path):
+    """Options after a header are in that header's section."""
+    page = tmp_path / 'page.rst'
+    page.write_text(textwrap.dedent('''
+        In the ``[agent]`` section of ``l3_agent.ini``:
+
+        .. code-block:: ini
+
+           extensions = ndp_proxy
+           [DEFAULT]
+           debug = true
+        '''), encoding='utf-8')
+    (snippet,) = doccheck.snippets(rstread.read(page), str(page))
+    from snippetcheck.checkers import ini
+    assert [(section, key) for section, key, _v, _l in ini.parse(
+        snippet.text, snippet.fragment_section).assignments] == [
+        ('agent', 'extensions'), ('DEFAULT', 'debug')]

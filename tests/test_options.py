@@ -44,6 +44,19 @@ NOVA = '/etc/nova/nova.conf'
     ('OPT004', '[libvirt]\nvirt_type = xen', NOVA),
     ('OPT005', '[keystone_authtoken]\nauth_url = http://x:5000',
      '/etc/keystone/keystone.conf'),
+    # the files of neutron's agents and ML2, of glance's other processes
+    ('OPT001', '[ml2]\nmechanism_driver = ovn',
+     '/etc/neutron/plugins/ml2/ml2_conf.ini'),
+    ('OPT002', '[ml2]\ntenant_network_types = geneve',
+     '/etc/neutron/plugins/ml2/ml2_conf.ini'),
+    ('OPT004', '[DEFAULT]\nagent_mode = dvr-snat',
+     '/etc/neutron/l3_agent.ini'),
+    ('OPT005', '[ovs_agent]\nbridge_mappings = physnet1:br-ex',
+     '/etc/neutron/plugins/ml2/openvswitch_agent.ini'),
+    ('OPT001', '[DEFAULT]\nimage_cache_size = 10737418240',
+     '/etc/glance/glance-cache.conf'),
+    ('OPT004', '[inject_metadata_properties]\ninject = p1:v1,p2...',
+     '/etc/glance/glance-image-import.conf'),
 ])
 def test_each_code(code, text, filename):
     assert (2, code) in check(text, filename)
@@ -63,6 +76,25 @@ def test_each_code(code, text, filename):
     # placeholders and substitutions are values of any type
     ('[DEFAULT]\ndebug = DEBUG_ENABLED\nmy_ip = $my_block_storage_ip\n'
      '[vnc]\nnovncproxy_port = <port>', NOVA),
+    ('[ml2]\nmechanism_drivers = ovn\nproject_network_types = geneve\n'
+     '[ovn]\novn_nb_connection = tcp:10.0.0.12:6641,tcp:10.0.0.13:6641',
+     '/etc/neutron/plugins/ml2/ml2_conf.ini'),
+    ('[DEFAULT]\nagent_mode = dvr_snat\ninterface_driver = openvswitch',
+     '/etc/neutron/l3_agent.ini'),
+    ('[ovs]\nbridge_mappings = physnet1:br-ex\n'
+     '[agent]\ntunnel_types = vxlan',
+     '/etc/neutron/plugins/ml2/openvswitch_agent.ini'),
+    # registered by the agent as it starts, though not in its sample
+    ('[ovn]\novn_sb_connection = tcp:10.0.0.12:6642',
+     '/etc/neutron/neutron_ovn_metadata_agent.ini'),
+    ('[DEFAULT]\nimage_cache_max_size = 10737418240',
+     '/etc/glance/glance-cache.conf'),
+    ('[libvirt]\nvirt_type = kvm', '/etc/nova/nova-compute.conf'),
+    # "..." elides more items: a pattern, not a value
+    ('[inject_metadata_properties]\ninject = p1:v1,p2:v2,...',
+     '/etc/glance/glance-image-import.conf'),
+    # oslo.config reads section names other than DEFAULT in any case
+    ('[AGENT]\nextensions = port_forwarding', '/etc/neutron/l3_agent.ini'),
 ])
 def test_near_misses(text, filename):
     assert check(text, filename) == []
@@ -346,10 +378,44 @@ def test_data_names_its_sources():
     assert manifest['services']['cinder']['optional_imports_unavailable']
 
 
+def test_section_names_in_any_case_as_oslo_config_reads_them(tmp_path):
+    """What the checks take [AGENT] for is what oslo.config reads."""
+    from oslo_config import cfg
+
+    conf = cfg.ConfigOpts()
+    conf.register_opt(cfg.ListOpt('extensions'), group='agent')
+    conf.register_opt(cfg.BoolOpt('debug'))
+    path = tmp_path / 'l3_agent.ini'
+    path.write_text('[AGENT]\nextensions = port_forwarding\n'
+                    '[default]\ndebug = true\n')
+    conf(['--config-file', str(path)])
+    assert conf.agent.extensions == ['port_forwarding']
+    assert conf.debug is None  # [default] is not [DEFAULT]
+    assert [f.message for f in engine.check_snippet(
+        Snippet('ini', '[default]\ndebug = true', filename=NOVA),
+        DocumentContext())] == [
+        '[default] is no section of nova 34.0.0; write [DEFAULT]: '
+        'oslo.config takes only DEFAULT in capitals for the default section']
+    assert schemas.group_name('AGENT') == 'agent'
+    assert schemas.group_name('DEFAULT') == 'DEFAULT'
+    assert schemas.group_name('default') == 'default'
+
+
+def test_a_fragment_takes_the_section_the_text_names():
+    l3 = '/etc/neutron/l3_agent.ini'
+    assert engine.check_snippet(
+        Snippet('ini', 'extensions = ndp_proxy', filename=l3,
+                fragment_section='agent'), DocumentContext()) == []
+    assert [f.code for f in engine.check_snippet(
+        Snippet('ini', 'extensions = ndp_proxy', filename=l3),
+        DocumentContext())] == ['OPT001']
+
+
 def test_every_file_the_guide_configures_has_data():
     for path in ('keystone.conf', 'glance-api.conf', 'cinder.conf',
                  'manila.conf', 'nova.conf', 'neutron.conf',
-                 'ceilometer.conf'):
+                 'ceilometer.conf', 'ml2_conf.ini',
+                 'neutron_ovn_metadata_agent.ini'):
         assert schemas.service_for(f'/etc/x/{path}',
                                    sources.DEFAULT_RELEASE), path
 

@@ -88,6 +88,8 @@ def to_snippet(literal, prompts=()):
         alternative=(info.get('alternative') or '').strip(),
         filename_from=named,
         prompts=prompts,
+        fragment_section=(fragment_section(literal)
+                          if language in _SECTION_SCOPED else ''),
     )
 
 
@@ -163,22 +165,51 @@ def file_of(literal, caption, text=None, language=''):
                                           if text is None else text))
     if match:
         return match.group(1), FROM_FIRST_LINE
+    for paragraph, where in _introductions(node):
+        named, several = _paragraph_file(paragraph)
+        if named:
+            return named, where
+        if several:
+            return '', _several(where, several)
+    if language in _SECTION_SCOPED:
+        return _section_file(literal)
+    return '', ''
+
+
+def _introductions(node):
+    """(paragraph, where) of the paragraphs that introduce *node*, the
+    nearest first: the paragraph just before it, then, while the node
+    opens a list item or an indented block or its paragraph names
+    nothing, the paragraph that introduces that list or block."""
     where = FROM_PARAGRAPH
     while node is not None:
         paragraph, opens = _introduction(node)
         if paragraph is not None:
-            named, several = _paragraph_file(paragraph)
-            if named:
-                return named, where
-            if several:
-                return '', _several(where, several)
+            yield paragraph, where
         elif not opens:
-            break
+            return
         node = _enclosing(node)
         where = FROM_INTRODUCTION
-    if language in _SECTION_SCOPED:
-        return _section_file(literal)
-    return '', ''
+
+
+#: A section named in the text, as a literal: ``[agent]``.
+_SECTION_LITERAL = re.compile(r'\[([^\[\]\s]+)\]')
+
+
+def fragment_section(literal):
+    """The ini section the text names for the options a block shows
+    before its first ``[section]`` header ("Set ``extensions`` in the
+    ``[agent]`` section:" above ``extensions = ndp_proxy``): the one
+    section a ``literal`` of the nearest introducing paragraph that names
+    any holds (see :func:`_introductions`), or '' where none names one
+    section; oslo.config then reads such options as [DEFAULT]'s."""
+    for paragraph, _where in _introductions(_outer(literal)):
+        sections = list(dict.fromkeys(
+            match.group(1) for node in paragraph.findall(nodes.literal)
+            if (match := _SECTION_LITERAL.fullmatch(node.astext().strip()))))
+        if sections:
+            return sections[0] if len(sections) == 1 else ''
+    return ''
 
 
 def _several(where, names):
@@ -324,14 +355,16 @@ def _option_index():
     if release not in schema.releases():
         return options, groups
     for spec in sources.RELEASES[release].values():
-        for name in spec['files']:
-            found = schema.for_file(f'/etc/{name}', release)
-            if found is None:
-                continue
-            for group, names in found.groups.items():
-                groups.setdefault(group, set()).add(name)
-                for option in names:
-                    options.setdefault((group, option), set()).add(name)
+        # a service's first file is its own (nova.conf; nova-api.conf and
+        # the other files of its processes take the same options)
+        name = spec['files'][0]
+        found = schema.for_file(f'/etc/{name}', release)
+        if found is None:
+            continue
+        for group, names in found.groups.items():
+            groups.setdefault(group, set()).add(name)
+            for option in names:
+                options.setdefault((group, option), set()).add(name)
     return ({key: tuple(value) for key, value in options.items()},
             {key: tuple(value) for key, value in groups.items()})
 

@@ -15,7 +15,10 @@ class Snippet:
     shows, when the document names one, and ``filename_from`` where it
     does (see :func:`snippetcheck.blocks.file_of`); ``alternative`` the
     reason a block gives for showing an alternative to the deployment the
-    pages build together (empty for most blocks); ``prompts`` the
+    pages build together (empty for most blocks); ``fragment_section``
+    the section the document names for the options an ini block shows
+    before its first header (see :func:`snippetcheck.blocks.
+    fragment_section`; empty: [DEFAULT]); ``prompts`` the
     project's own prompts ((expression, name or None), ...; see
     :mod:`snippetcheck.console`).
     """
@@ -30,6 +33,7 @@ class Snippet:
     alternative: str = ''
     filename_from: str = ''
     prompts: tuple = ()
+    fragment_section: str = ''
 
     @property
     def lines(self):

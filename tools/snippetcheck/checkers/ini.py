@@ -1,6 +1,7 @@
 """Syntax of ini snippets, read with oslo.config's own ini parser.
 
-Options before the first ``[section]`` are a fragment of ``[DEFAULT]``.
+Options before the first ``[section]`` are a fragment of ``[DEFAULT]``,
+unless the document names their section (``Snippet.fragment_section``).
 The parser is oslo.config's; this module only turns its errors into
 findings and keeps going after each, so one bad line does not hide the
 next.
@@ -62,9 +63,9 @@ _SPACE = re.compile(r'\s')
 class IniSyntax(iniparser.BaseParser):
     """Collects findings instead of raising on the first error."""
 
-    def __init__(self):
+    def __init__(self, fragment_section=''):
         self.findings = []
-        self.section = 'DEFAULT'
+        self.section = fragment_section or 'DEFAULT'
         self.assignments = []  # (section, key, values, line)
         self.repeats = {}      # INI003 finding -> (section, key)
         self._seen = {}
@@ -144,15 +145,17 @@ def _short(text):
     return shorten(text.strip(), 60)
 
 
-def parse(text):
-    """Parse *text*; return the parser with its findings and assignments."""
-    parser = IniSyntax()
+def parse(text, fragment_section=''):
+    """Parse *text*; return the parser with its findings and assignments.
+    Options before the first header are in *fragment_section*, or in
+    [DEFAULT] when it is empty."""
+    parser = IniSyntax(fragment_section)
     parser.parse(text.split('\n'))
     return parser
 
 
 def check(snippet, document):
-    return parse(snippet.text).findings
+    return parse(snippet.text, snippet.fragment_section).findings
 
 
 # -- ceph ---------------------------------------------------------------------

@@ -65,7 +65,7 @@ def check(snippet, document):
         if ceph == 'keyring':
             return parsed.findings + _keyring(parsed.assignments)
         return parsed.findings
-    parsed = ini.parse(snippet.text)
+    parsed = ini.parse(snippet.text, snippet.fragment_section)
     schema = schemas.for_file(snippet.filename, document.release)
     if schema is None:
         return _repeats_kept(parsed, {}, document.release)
@@ -180,8 +180,13 @@ def _judge(resolved, schema):
 
 def _unknown_section(schema, section, line):
     close = schema.close_group(section)
-    hint = (f'did you mean [{close}]?' if close else
-            'check the section name')
+    if section.upper() == 'DEFAULT':
+        hint = ('write [DEFAULT]: oslo.config takes only DEFAULT in '
+                'capitals for the default section')
+    elif close:
+        hint = f'did you mean [{close}]?'
+    else:
+        hint = 'check the section name'
     return Finding(line, 'OPT005',
                    f'[{section}] is no section of {_file(schema)}; {hint}')
 
@@ -304,12 +309,18 @@ def _type(spec):
     return entry[1]
 
 
+#: An item "..." of a list or dict value: the text elides more items, so
+#: the value is a pattern to follow (``inject = a:1,b:2,...``).
+_ELIDED = re.compile(r'(?:^|,)\s*(?:\.\.\.|\u2026)\s*(?:$|,)')
+
+
 def value_problem(spec, values):
     """What is wrong with *values* (the lines of one assignment) for an
     option of *spec*, or None. The value is judged as oslo.config judges
     it: its lines joined by newlines, by the option's own type."""
     value = '\n'.join(values)
-    if not value.strip() or '$' in value or has_placeholder(value):
+    if not value.strip() or '$' in value or has_placeholder(value) or \
+            _ELIDED.search(value):
         return None
     check = _type(spec)
     if check is None:

@@ -206,7 +206,7 @@ def _haproxy(snippet):
 
 def _ini(snippet, facts):
     filename = os.path.basename(snippet.filename)
-    parsed = ini.parse(snippet.text)
+    parsed = ini.parse(snippet.text, snippet.fragment_section)
     found = {}   # service -> {'host': (value, line), 'port': ...}
     uwsgi = {}
     for section, key, values, line in parsed.assignments:

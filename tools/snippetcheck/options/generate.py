@@ -313,11 +313,16 @@ def generate(release, output, sdist_dir=None):
     check_versions(release)
     runs = {}
     services = {}
+    archives = {}
     with tempfile.TemporaryDirectory() as scratch:
         for name, spec in sorted(sources.RELEASES[release].items()):
             work = pathlib.Path(scratch) / name
             work.mkdir()
-            archive = sdist(spec, work, sdist_dir)
+            # One package can hold the generator configs of several files.
+            key = (spec['package'], spec['version'])
+            if key not in archives:
+                archives[key] = sdist(spec, work, sdist_dir)
+            archive = archives[key]
             config = generator_config(archive, spec, work)
             runs[name], wanted, missing = run_generator(
                 ['--config-file', str(config)], work)
@@ -325,6 +330,7 @@ def generate(release, output, sdist_dir=None):
             services[name] = {
                 'package': spec['package'], 'version': spec['version'],
                 'files': spec['files'], 'namespaces': sorted(wanted),
+                'runtime_namespaces': spec.get('runtime_namespaces', []),
                 'namespaces_without_options': lost,
                 'optional_imports_unavailable': missing,
             }

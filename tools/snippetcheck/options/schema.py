@@ -88,6 +88,13 @@ RUNTIME_EXTRA = {
 COMMON = 'common'
 
 
+def group_name(section):
+    """The option group a file's *section* stands for, as oslo.config
+    reads the file: section names other than DEFAULT are not
+    case-sensitive (``[AGENT]`` sets the options of ``agent``)."""
+    return section if section == 'DEFAULT' else section.lower()
+
+
 @functools.cache
 def releases():
     return tuple(sorted(p.name for p in DATA.iterdir() if p.is_dir()))
@@ -168,7 +175,7 @@ def _schema(release, service):
         label = 'any OpenStack service'
     else:
         spec = manifest['services'][service]
-        namespaces = spec['namespaces']
+        namespaces = spec['namespaces'] + spec['runtime_namespaces']
         label = f"{service} {spec['version']}"
         overrides = _overrides(release, service)
     everywhere = set()
@@ -217,8 +224,8 @@ class Schema:
 
     def group_for(self, section, dynamic_sections=()):
         """The option group a section takes, or None if unknown."""
-        if section in self.groups:
-            return section
+        if group_name(section) in self.groups:
+            return group_name(section)
         if section in dynamic_sections:
             return dynamic_sections[section]
         if self.runtime_group and self.runtime_group in self.groups:
@@ -231,7 +238,8 @@ class Schema:
         time takes more options than its group)."""
         spec = self.groups.get(group, {}).get(name)
         if spec is None and section is not None and \
-                section not in self.groups and group == self.runtime_group:
+                group_name(section) not in self.groups and \
+                group == self.runtime_group:
             spec = self.runtime_extra.get(name)
         if spec is None and 'auth_type' in self.groups.get(group, {}):
             plugin = self.plugins.get(auth_type) if auth_type else None
