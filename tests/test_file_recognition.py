@@ -385,6 +385,71 @@ def test_no_section_or_several_name_none(tmp_path):
         ''') == ['', '', '']
 
 
+def test_the_section_the_block_before_of_the_same_file_ends_in(tmp_path):
+    assert sections(tmp_path, '''
+        Edit ``/etc/neutron/plugins/ml2/ml2_conf.ini``:
+
+        * Configure the VLAN ranges:
+
+          .. code-block:: ini
+
+             [ml2_type_vlan]
+             network_vlan_ranges = PHYSICAL_NETWORK:MIN_VLAN_ID:MAX_VLAN_ID
+
+          Replace ``PHYSICAL_NETWORK`` with the name of the network.
+
+          For example:
+
+          .. code-block:: ini
+
+             network_vlan_ranges = physnet1,physnet2:1001:2000
+
+          .. note::
+
+             Or, with one more network:
+
+             .. code-block:: ini
+
+                network_vlan_ranges = physnet1,physnet2,physnet3:1:9
+        ''') == ['', 'ml2_type_vlan', 'ml2_type_vlan']
+
+
+def test_no_section_from_a_block_of_another_file_or_section(tmp_path):
+    assert sections(tmp_path, '''
+        In ``/etc/nova/nova.conf``:
+
+        .. code-block:: ini
+
+           [libvirt]
+           virt_type = kvm
+
+        In ``/etc/neutron/neutron.conf``:
+
+        .. code-block:: ini
+
+           quota_driver = neutron.db.quota.driver_nolock.DbQuotaNoLockDriver
+
+        Quotas
+        ======
+
+        In ``/etc/nova/nova.conf``:
+
+        .. code-block:: ini
+
+           debug = true
+
+        In ``/etc/nova/nova.conf`` again:
+
+        .. code-block:: console
+
+           # cat /etc/nova/nova.conf
+
+        .. code-block:: ini
+
+           verbose = true
+        ''') == ['', '', '', '', '']
+
+
 def test_the_named_section_holds_the_fragment_only(tmp_path):
     """Options after a header are in that header's section."""
     page = tmp_path / 'page.rst'

@@ -116,6 +116,13 @@ def test_messages_say_what_to_write():
         '[glance]\napi_servers = http://x:9292', NOVA)
     assert 'write one of kvm, lxc, qemu, parallels' in message(
         '[libvirt]\nvirt_type = xen', NOVA)
+    # the option's own name in another section, before a name like it here
+    # (cinder reads driver options from the backend's section only)
+    assert message('[DEFAULT]\nvolume_driver = x',
+                   '/etc/cinder/cinder.conf').endswith(
+        'it belongs in [backend_defaults]')
+    assert message('[DEFAULT]\nDebug = true', NOVA).endswith(
+        'did you mean debug?')
 
 
 def test_cinder_backend_sections_take_the_backend_options():

@@ -77,6 +77,9 @@ def to_snippet(literal, prompts=()):
     text = literal.astext()
     language = (literal.get('language') or '').lower()
     filename, named = file_of(literal, info['caption'], text, language)
+    if language in _SECTION_SCOPED:
+        # kept for the block after it (see fragment_section)
+        info['fragment_section'] = fragment_section(literal, filename)
     return Snippet(
         language=language,
         text=text,
@@ -88,8 +91,7 @@ def to_snippet(literal, prompts=()):
         alternative=(info.get('alternative') or '').strip(),
         filename_from=named,
         prompts=prompts,
-        fragment_section=(fragment_section(literal)
-                          if language in _SECTION_SCOPED else ''),
+        fragment_section=info.get('fragment_section', ''),
     )
 
 
@@ -196,13 +198,47 @@ def _introductions(node):
 _SECTION_LITERAL = re.compile(r'\[([^\[\]\s]+)\]')
 
 
-def fragment_section(literal):
+def fragment_section(literal, filename=''):
     """The ini section the text names for the options a block shows
-    before its first ``[section]`` header ("Set ``extensions`` in the
-    ``[agent]`` section:" above ``extensions = ndp_proxy``): the one
-    section a ``literal`` of the nearest introducing paragraph that names
-    any holds (see :func:`_introductions`), or '' where none names one
-    section; oslo.config then reads such options as [DEFAULT]'s."""
+    before its first ``[section]`` header, or '' where it names none
+    (oslo.config then reads them as [DEFAULT]'s):
+
+    * the one section a ``literal`` of the nearest introducing paragraph
+      that names any holds ("Set ``extensions`` in the ``[agent]``
+      section:" above ``extensions = ndp_proxy``; see
+      :func:`_introductions`);
+    * else, when the block shows file *filename*, the section the ini
+      block just before it ends in, if that block shows the same file
+      ("For example:" above a second ``network_vlan_ranges = ...``).
+    """
+    named = _named_section(literal)
+    if named or not filename:
+        return named
+    previous = _previous_block(_outer(literal))
+    info = previous.get(ATTRIBUTE) if previous is not None else None
+    language = (previous.get('language') or '').lower() \
+        if previous is not None else ''
+    if info is None or language not in _SECTION_SCOPED:
+        return ''
+    text = previous.astext()
+    from snippetcheck import engine
+    if len(text.encode('utf-8', 'replace')) > engine.MAX_BLOCK_BYTES:
+        return ''  # a block too large to check names no section either
+    shown, _where = file_of(previous, info['caption'], text, language)
+    if not shown or shown.rsplit('/', 1)[-1] != filename.rsplit('/', 1)[-1]:
+        return ''
+    from snippetcheck.checkers import ini
+    # blocks are made snippets in document order: the block before has
+    # found its own fragment section already
+    start = info.get('fragment_section')
+    last = ini.parse(text, _named_section(previous) if start is None
+                     else start).section
+    return '' if last == 'DEFAULT' else last
+
+
+def _named_section(literal):
+    """The one section the nearest introducing paragraph that names any
+    names as a literal (``[agent]``), or ''."""
     for paragraph, _where in _introductions(_outer(literal)):
         sections = list(dict.fromkeys(
             match.group(1) for node in paragraph.findall(nodes.literal)
@@ -210,6 +246,27 @@ def fragment_section(literal):
         if sections:
             return sections[0] if len(sections) == 1 else ''
     return ''
+
+
+def _previous_block(node):
+    """The literal block nearest before *node* in the section it stands
+    in (in the lists, notes and indented blocks around it too; not in an
+    earlier subsection), or None."""
+    while not isinstance(node, (nodes.section, nodes.document)):
+        for sibling in _before(node):
+            if isinstance(sibling, nodes.section):
+                return None
+            if isinstance(sibling, nodes.literal_block):
+                return sibling
+            found = None
+            for found in sibling.findall(nodes.literal_block):
+                pass
+            if found is not None:
+                return found
+        node = node.parent
+        if node is None:
+            return None
+    return None
 
 
 def _several(where, names):

@@ -208,10 +208,13 @@ def _missing(schema, section, group, key, line):
         return []  # an option of the service itself
     close = schema.close_name(group, key)
     elsewhere = [g for g in schema.groups_with(key) if g != group]
-    if close:
-        hint = f'did you mean {close}?'
+    if close and close.lower() == key.lower():
+        hint = f'did you mean {close}?'  # the same name, in other case
     elif elsewhere:
+        # the name itself, in another section, beats a name like it here
         hint = f'it belongs in [{elsewhere[0]}]'
+    elif close:
+        hint = f'did you mean {close}?'
     else:
         hint = 'remove it, or check the release notes for what replaced it'
     return [Finding(line, 'OPT001',
