@@ -258,11 +258,9 @@ def _previous_block(node):
                 return None
             if isinstance(sibling, nodes.literal_block):
                 return sibling
-            found = None
-            for found in sibling.findall(nodes.literal_block):
-                pass
-            if found is not None:
-                return found
+            inside = list(sibling.findall(nodes.literal_block))
+            if inside:
+                return inside[-1]
         node = node.parent
         if node is None:
             return None
