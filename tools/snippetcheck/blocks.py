@@ -12,6 +12,8 @@ import re
 from docutils import nodes
 from docutils.parsers.rst import directives
 
+from snippetcheck import engine
+from snippetcheck.checkers import ini
 from snippetcheck.context import Snippet
 
 #: Attribute of a literal_block holding what the extended directive recorded.
@@ -215,19 +217,18 @@ def fragment_section(literal, filename=''):
     if named or not filename:
         return named
     previous = _previous_block(_outer(literal))
-    info = previous.get(ATTRIBUTE) if previous is not None else None
-    language = (previous.get('language') or '').lower() \
-        if previous is not None else ''
+    if previous is None:
+        return ''
+    info = previous.get(ATTRIBUTE)
+    language = (previous.get('language') or '').lower()
     if info is None or language not in _SECTION_SCOPED:
         return ''
     text = previous.astext()
-    from snippetcheck import engine
     if len(text.encode('utf-8', 'replace')) > engine.MAX_BLOCK_BYTES:
         return ''  # a block too large to check names no section either
     shown, _where = file_of(previous, info['caption'], text, language)
     if not shown or shown.rsplit('/', 1)[-1] != filename.rsplit('/', 1)[-1]:
         return ''
-    from snippetcheck.checkers import ini
     # blocks are made snippets in document order: the block before has
     # found its own fragment section already
     start = info.get('fragment_section')
