@@ -39,6 +39,7 @@ def needs(*programs):
     (['crm', 'configure', 'show'], {}),
     (['crm', 'configure', 'show'], {'CIB_file': '/var/lib/pacemaker/cib'}),
     (['crm_verify', '-L'], {}),
+    (['crm_verify', '--version', '-L'], {}),
     (['cibadmin', '--query'], {}),
     (['haproxy', '-f', 'haproxy.cfg'], {}),
     (['systemctl', 'restart', 'pacemaker'], {}),
@@ -49,6 +50,11 @@ def test_guard_refuses_what_could_reach_a_live_system(tmp_path, argv, env):
     with pytest.raises(sandbox.Refused):
         sandbox.guard(argv, sandbox.clean_environment(tmp_path, **env),
                       tmp_path)
+
+
+def test_guard_lets_the_version_be_asked(tmp_path):
+    for argv in (['crm_verify', '--version'], ['haproxy', '-v']):
+        sandbox.guard(argv, sandbox.clean_environment(tmp_path), tmp_path)
 
 
 def test_guard_refuses_cluster_settings_of_the_caller(tmp_path):
@@ -191,6 +197,13 @@ def test_pcs_rejects_removed_option_and_unknown_resource(tmp_path):
         (1, 'XPCS001'), (3, 'XPCS001')]
     assert '--clone' in found[0][2]
     assert 'vipp' in found[1][2]
+    # the finding names the releases that judged it
+    pacemaker = subprocess.run(['crm_verify', '--version'],
+                               capture_output=True, text=True,
+                               check=True).stdout.split()[1]
+    assert found[0][2].startswith(
+        f"pcs {toolid.package_version('pcs')} (Pacemaker {pacemaker}) "
+        'rejects this command: ')
 
 
 @needs('pcs', 'cibadmin', 'crm_verify')

@@ -31,9 +31,11 @@ would have made. Likewise pcs refuses
 enabled: that complaint alone (LOCAL_SERVICES) is not a finding.
 """
 
+import functools
 import os
 import re
 import shutil
+import tempfile
 
 from snippetcheck import agents
 from snippetcheck import placeholders
@@ -41,6 +43,7 @@ from snippetcheck.catalogue import Check
 from snippetcheck.external import cib as cibfile
 from snippetcheck.external import sandbox
 from snippetcheck.external import simulate
+from snippetcheck.external import toolid
 from snippetcheck.external import worker
 from snippetcheck.external.messages import first_line
 from snippetcheck.placeholders import join_placeholders
@@ -295,13 +298,28 @@ def _chain(commands, indices, cib, pcs, ids, before_each):
         elif answer['rc'] != 0 and not _local_only(answer['err']
                                                    + answer['out']):
             findings.append((index, 'XPCS001',
-                             'pcs rejects this command: ' +
+                             f'{_judge()} rejects this command: ' +
                              _pcs_error(answer['err'] + answer['out'])))
         after = set(answer.get('ids') or ())
         for rid in after - before:
             made.setdefault(rid, index)
         before = after or before
     return findings, replayed, made
+
+
+@functools.cache
+def _judge():
+    """Who rejects a command: pcs, with its version and Pacemaker's (a
+    command may be right for another release: Pacemaker 3 renamed
+    stonith-enabled to fencing-enabled, which 2.1 rejects)."""
+    pcs = toolid.package_version('pcs')
+    with tempfile.TemporaryDirectory() as scratch:
+        result = sandbox.run(['crm_verify', '--version'], scratch,
+                             timeout=10)
+    match = re.match(r'Pacemaker (\S+)', result.stdout
+                     if result.returncode == 0 else '')
+    who = f'pcs {pcs}' if pcs else 'pcs'
+    return f'{who} (Pacemaker {match.group(1)})' if match else who
 
 
 def _errors(text):

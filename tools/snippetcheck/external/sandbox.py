@@ -139,10 +139,12 @@ def guard(argv, env, scratch):
         if list(argv[1:]) != ['--empty']:
             raise Refused('cibadmin runs only as "cibadmin --empty"')
     elif program == 'crm_verify':
+        if list(argv[1:]) == ['--version']:
+            return
         if argv[1:3] != ['-V', '-x'] or len(argv) != 4 or not _inside(
                 argv[3], scratch):
             raise Refused('crm_verify runs only as "crm_verify -V -x '
-                          'SCRATCH_CIB"')
+                          'SCRATCH_CIB" or "crm_verify --version"')
     elif program == 'crm_simulate':
         _simulation(argv, scratch)
     elif program.startswith('python'):
