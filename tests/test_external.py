@@ -198,7 +198,9 @@ def test_pcs_rejects_removed_option_and_unknown_resource(tmp_path):
     assert '--clone' in found[0][2]
     assert 'vipp' in found[1][2]
     # the finding names the releases that judged it
-    pacemaker = subprocess.run(['crm_verify', '--version'],
+    pacemaker = subprocess.run([shutil.which('crm_verify',
+                                             path='/usr/sbin:/usr/bin'),
+                                '--version'],
                                capture_output=True, text=True,
                                check=True).stdout.split()[1]
     assert found[0][2].startswith(
